@@ -6,16 +6,27 @@ import java.util.List;
 /**
  * The contract every hosted model implements.
  *
- * <p>An implementation does its expensive work (loading weights, a trained model file) in its
- * public no-argument constructor: the {@link ModelRegistry} creates each model once per JVM and
- * shares the instance between threads, so {@link #predict(Object)} must be thread-safe.
+ * <p>An implementation is a public class with a public no-argument constructor, which does the
+ * expensive work (loading weights, a trained model file): the
+ * {@link io.predictionbatch.model.registry.ModelRegistry ModelRegistry} creates each model once per
+ * registry and shares the instance between threads, so {@link #predict(Object)} must be thread-safe.
+ * A model jar makes its model available by listing the class in
+ * {@code META-INF/services/io.predictionbatch.model.MLModel}.
+ *
+ * <p>The input type's properties are the fields of a record, named as Jackson names them
+ * ({@code @JsonProperty}); see {@link io.predictionbatch.model.binding.RecordBinder RecordBinder} for
+ * how raw records are checked and bound, and {@link Nullability} for optional fields. By the time
+ * {@code predict} is called, the input has been validated against the type.
  *
  * @param <I> the input type, a Java record (or bean) whose properties are the input fields
  * @param <O> the output type, a Java record (or bean) whose properties are the output fields
  */
 public interface MLModel<I, O> {
 
-    /** A unique name usable in a URL and on the command line, such as {@code iris_model}. */
+    /**
+     * A unique name usable in a URL and on the command line, such as {@code iris_model}: 1 to 100
+     * lowercase letters, digits, {@code _}, {@code -} and {@code .}, starting with a letter or digit.
+     */
     String qualifiedName();
 
     /** A human-readable name, such as {@code Iris Model}. */

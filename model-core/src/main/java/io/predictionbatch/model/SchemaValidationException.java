@@ -3,7 +3,10 @@ package io.predictionbatch.model;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** An input record did not match the model's input schema; names every bad field. */
+/**
+ * An input record did not match the model's input schema. It names every bad field at once, so
+ * that a user fixes a record in one pass; its message joins the violations with {@code "; "}.
+ */
 public class SchemaValidationException extends ModelException {
 
     private final List<FieldViolation> violations;
@@ -13,6 +16,7 @@ public class SchemaValidationException extends ModelException {
         this.violations = List.copyOf(violations);
     }
 
+    /** The bad fields; the record binder lists them in the input type's field order. */
     public List<FieldViolation> violations() {
         return violations;
     }

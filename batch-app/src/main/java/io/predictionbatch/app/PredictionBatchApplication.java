@@ -1,0 +1,28 @@
+package io.predictionbatch.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Entry point of the {@code prediction-batch} command line. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class PredictionBatchApplication {
+
+    public static void main(String[] args) {
+        int exitCode;
+        try {
+            exitCode = SpringApplication.exit(SpringApplication.run(PredictionBatchApplication.class, args));
+        } catch (RuntimeException e) {
+            // The console log is off for the command line's sake; a failed start must still be told.
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            System.err.println("error: prediction-batch could not start: " + root.getMessage()
+                    + " (details in the log file under PREDICTION_BATCH_HOME, default ./.prediction-batch/logs)");
+            exitCode = 1;
+        }
+        System.exit(exitCode);
+    }
+}

@@ -1,0 +1,64 @@
+package io.predictionbatch.app.cli;
+
+import java.util.List;
+
+import io.predictionbatch.app.input.InvalidInputException;
+import io.predictionbatch.app.job.ErrorThresholdExceededException;
+import org.springframework.batch.core.step.skip.SkipLimitExceededException;
+
+/** Finds, in a chain of exceptions, the message that tells the user why a job failed. */
+final class FailureMessages {
+
+    private FailureMessages() {
+    }
+
+    static String describe(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException || cause instanceof ErrorThresholdExceededException) {
+                return cause.getMessage();
+            }
+            if (cause instanceof SkipLimitExceededException && cause.getCause() != null) {
+                return "too many rejected records (--max-errors); the last one: " + cause.getCause().getMessage();
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
+    }
+
+    static String describe(List<Throwable> failures, String exitDescription) {
+        if (!failures.isEmpty()) {
+            return describe(failures.get(0));
+        }
+        return describeStored(exitDescription);
+    }
+
+    /**
+     * The reason inside a stored exit description, which holds whole stack traces: the message of
+     * a known user-facing exception if one is there, else of the deepest cause.
+     */
+    static String describeStored(String exitDescription) {
+        if (exitDescription == null || exitDescription.isBlank()) {
+            return "no reason recorded";
+        }
+        List<String> lines = exitDescription.lines().map(String::strip).toList();
+        for (Class<?> known : List.of(InvalidInputException.class, ErrorThresholdExceededException.class)) {
+            String marker = known.getName() + ": ";
+            for (String line : lines) {
+                int at = line.indexOf(marker);
+                if (at >= 0) {
+                    return line.substring(at + marker.length());
+                }
+            }
+        }
+        String reason = lines.get(0);
+        for (String line : lines) {
+            if (line.startsWith("Caused by: ")) {
+                reason = line.substring("Caused by: ".length());
+            }
+        }
+        return reason;
+    }
+}

@@ -1,0 +1,85 @@
+package io.predictionbatch.app.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+
+import io.predictionbatch.app.config.PredictionBatchProperties;
+import io.predictionbatch.app.dashboard.JobQueries;
+import io.predictionbatch.app.job.AssembleOutputTasklet;
+import io.predictionbatch.app.job.PredictionJobParameters;
+import io.predictionbatch.app.partition.PartitionNames;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follows a job execution started by this process until it ends, showing progress from the job
+ * repository, then prints the summary. Shared by {@code predict} and {@code restart}.
+ */
+@Component
+class JobFollower {
+
+    private final JobRepository jobRepository;
+    private final JobQueries queries;
+    private final Duration pollInterval;
+
+    JobFollower(JobRepository jobRepository, JobQueries queries, PredictionBatchProperties properties) {
+        this.jobRepository = jobRepository;
+        this.queries = queries;
+        this.pollInterval = Duration.ofMillis(properties.progressIntervalMillis());
+    }
+
+    /** Returns the exit code: 0 only when the job completed. */
+    int follow(JobExecution started, PrintStream out, PrintStream progress, boolean showProgress)
+            throws InterruptedException {
+        long jobId = started.getJobInstance().getInstanceId();
+        try (ProgressDisplay display = ProgressDisplay.create(progress, System.console() != null)) {
+            while (jobRepository.getJobExecution(started.getId()).isRunning()) {
+                if (showProgress) {
+                    queries.job(jobId).ifPresent(display::update);
+                }
+                Thread.sleep(pollInterval.toMillis());
+            }
+            if (showProgress) {
+                queries.job(jobId).ifPresent(display::update);
+            }
+        }
+        JobExecution finished = jobRepository.getJobExecution(started.getId());
+        printSummary(finished, out);
+        return finished.getStatus() == BatchStatus.COMPLETED ? 0 : UserErrorHandler.FAILURE;
+    }
+
+    private void printSummary(JobExecution execution, PrintStream out) {
+        long jobId = execution.getJobInstance().getInstanceId();
+        PredictionJobParameters parameters = PredictionJobParameters.from(execution.getJobParameters());
+        double seconds = execution.getStartTime() == null || execution.getEndTime() == null ? 0
+                : Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis() / 1000.0;
+        long processed = 0;
+        ExecutionContext summary = null;
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStepName().startsWith(PartitionNames.WORKER_STEP + ":")) {
+                processed += step.getReadCount() + step.getReadSkipCount();
+            }
+            if (step.getStepName().equals(AssembleOutputTasklet.STEP_NAME)) {
+                summary = step.getExecutionContext();
+            }
+        }
+        if (summary != null && summary.containsKey(AssembleOutputTasklet.RECORDS)) {
+            out.printf(Locale.ROOT, "Job %d %s: %,d records read, %,d written, %,d rejected in %.1f s (%,.0f records/s)%n",
+                    jobId, execution.getStatus(), summary.getLong(AssembleOutputTasklet.RECORDS),
+                    summary.getLong(AssembleOutputTasklet.WRITTEN), summary.getLong(AssembleOutputTasklet.REJECTED),
+                    seconds, seconds > 0 ? processed / seconds : 0.0);
+            out.println("Predictions: " + parameters.output());
+            out.println("Rejected records: " + parameters.errors());
+        }
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            out.printf("Job %d %s: %s%n", jobId, execution.getStatus(), FailureMessages.describe(
+                    execution.getAllFailureExceptions(), execution.getExitStatus().getExitDescription()));
+            out.printf("Fix the cause, then resume it with: prediction-batch restart %d%n", jobId);
+        }
+    }
+}

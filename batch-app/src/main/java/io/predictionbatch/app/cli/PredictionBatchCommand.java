@@ -1,0 +1,26 @@
+package io.predictionbatch.app.cli;
+
+import org.springframework.stereotype.Component;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code prediction-batch} command: its subcommands do the work. */
+@Component
+@Command(name = "prediction-batch", mixinStandardHelpOptions = true, version = "prediction-batch 0.1.0",
+        description = "Scores files of records with machine-learning models on Spring Batch.",
+        footer = {"", "Job history and logs live under ./.prediction-batch (set PREDICTION_BATCH_HOME to move them)."},
+        subcommands = {PredictCommand.class, JobsCommand.class, StatusCommand.class, RestartCommand.class,
+                ModelsCommand.class, CommandLine.HelpCommand.class})
+public class PredictionBatchCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try predict, jobs, status,"
+                + " restart or models");
+    }
+}

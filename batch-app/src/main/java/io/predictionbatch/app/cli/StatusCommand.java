@@ -1,0 +1,60 @@
+package io.predictionbatch.app.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDateTime;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import io.predictionbatch.app.dashboard.JobOverview;
+import io.predictionbatch.app.dashboard.JobQueries;
+import io.predictionbatch.app.dashboard.PartitionProgress;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code status JOB_ID}: one job with its partitions and their counts. */
+@Component
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Shows one job and its partitions.")
+class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "JOB_ID", description = "The job's id, as `jobs` lists it.")
+    private long jobId;
+
+    private final JobQueries queries;
+
+    StatusCommand(JobQueries queries) {
+        this.queries = queries;
+    }
+
+    @Override
+    public Integer call() {
+        JobOverview job = queries.job(jobId).orElseThrow(() -> new UserException("No job with id " + jobId
+                + "; `prediction-batch jobs` lists them"));
+        PrintWriter out = spec.commandLine().getOut();
+        LocalDateTime now = LocalDateTime.now();
+        out.printf("Job %d: %s%n", job.jobId(), job.status());
+        out.printf("  model      %s%n  input      %s%n  output     %s%n", job.model(), job.input(), job.output());
+        out.printf(Locale.ROOT, "  progress   %,d of %,d records (%.1f%%), %,d written, %,d rejected%n",
+                job.doneRecords(), job.totalRecords(), job.percentDone(), job.writtenRecords(), job.rejectedRecords());
+        out.printf(Locale.ROOT, "  started    %s, %.1f s, execution %d of %d%n",
+                job.startTime() == null ? "-" : JobsCommand.TIME.format(job.startTime()),
+                job.elapsed(now).toMillis() / 1000.0, job.executions(), job.executions());
+        if (!"COMPLETED".equals(job.status()) && !job.isRunning() && job.exitMessage() != null
+                && !job.exitMessage().isBlank()) {
+            out.printf("  reason     %s%n", FailureMessages.describeStored(job.exitMessage()));
+        }
+        out.printf("%n  %-22s %-10s %12s %12s %10s %10s %10s%n", "PARTITION", "STATUS", "FIRST LINE", "RECORDS",
+                "READ", "WRITTEN", "REJECTED");
+        for (PartitionProgress partition : queries.partitions(jobId)) {
+            out.printf(Locale.ROOT, "  %-22s %-10s %,12d %,12d %,10d %,10d %,10d%n", partition.stepName(),
+                    partition.status(), partition.firstLine(), partition.records(), partition.readCount(),
+                    partition.writeCount(), partition.skipCount());
+        }
+        return 0;
+    }
+}

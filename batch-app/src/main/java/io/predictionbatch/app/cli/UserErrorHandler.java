@@ -1,0 +1,41 @@
+package io.predictionbatch.app.cli;
+
+import io.predictionbatch.app.input.InvalidInputException;
+import io.predictionbatch.model.ModelException;
+import io.predictionbatch.model.registry.ModelRegistryException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns an exception out of a command into one line for the user: a mistake of theirs (a bad
+ * file, an unknown model, a bad option value) exits 2 with what to fix; anything else exits 1 and
+ * leaves its stack trace in the log file, not on the terminal.
+ */
+final class UserErrorHandler implements IExecutionExceptionHandler {
+
+    static final int USER_ERROR = 2;
+    static final int FAILURE = 1;
+
+    private static final Log log = LogFactory.getLog(UserErrorHandler.class);
+
+    @Override
+    public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
+        if (isUserError(exception)) {
+            commandLine.getErr().println("error: " + exception.getMessage());
+            return USER_ERROR;
+        }
+        log.error("Command failed", exception);
+        commandLine.getErr().println("error: " + FailureMessages.describe(exception)
+                + " (details in the log file, see --help)");
+        return FAILURE;
+    }
+
+    static boolean isUserError(Throwable exception) {
+        return exception instanceof InvalidInputException || exception instanceof ModelRegistryException
+                || exception instanceof ModelException || exception instanceof IllegalArgumentException
+                || exception instanceof UserException;
+    }
+}

@@ -1,0 +1,33 @@
+package io.predictionbatch.app.config;
+
+import io.predictionbatch.app.job.PredictPartitionStep;
+import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/** Embedded mode: partitions run on a thread pool of this JVM. */
+@Configuration(proxyBeanMethods = false)
+public class EmbeddedModeConfiguration {
+
+    @Bean
+    ThreadPoolTaskExecutor partitionExecutor(PredictionBatchProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(properties.effectiveWorkerThreads());
+        executor.setMaxPoolSize(properties.effectiveWorkerThreads());
+        executor.setThreadNamePrefix("partition-");
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        return executor;
+    }
+
+    @Bean
+    PartitionHandler partitionHandler(PredictPartitionStep predictPartition, ThreadPoolTaskExecutor partitionExecutor,
+            PredictionBatchProperties properties) {
+        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+        handler.setStep(predictPartition);
+        handler.setTaskExecutor(partitionExecutor);
+        handler.setGridSize(properties.effectivePartitions());
+        return handler;
+    }
+}

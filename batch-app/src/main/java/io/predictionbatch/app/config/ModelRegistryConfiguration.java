@@ -1,0 +1,16 @@
+package io.predictionbatch.app.config;
+
+import io.predictionbatch.model.registry.ModelRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One registry a JVM: every partition and task of this process shares its cached models. */
+@Configuration(proxyBeanMethods = false)
+public class ModelRegistryConfiguration {
+
+    @Bean
+    ModelRegistry modelRegistry(ModelProperties properties) {
+        return ModelRegistry.create(properties.models().stream().map(ModelProperties.Model::className).toList(),
+                Thread.currentThread().getContextClassLoader());
+    }
+}

@@ -1,0 +1,62 @@
+package io.predictionbatch.app.dashboard;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dashboard's questions, answered from the job repository through the views in
+ * {@code sql/schema.sql}: the command line, and anything else that watches jobs, reads the same
+ * rows a user can query by hand.
+ */
+@Component
+public class JobQueries {
+
+    private final JdbcTemplate jdbc;
+
+    public JobQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<JobOverview> recentJobs(int limit) {
+        return jdbc.query("SELECT * FROM prediction_job_overview ORDER BY job_instance_id DESC LIMIT ?",
+                JobQueries::overview, limit);
+    }
+
+    public Optional<JobOverview> job(long jobId) {
+        return jdbc.query("SELECT * FROM prediction_job_overview WHERE job_instance_id = ?", JobQueries::overview,
+                jobId).stream().findFirst();
+    }
+
+    public List<PartitionProgress> partitions(long jobId) {
+        return jdbc.query("SELECT * FROM prediction_partition_progress WHERE job_instance_id = ?"
+                + " ORDER BY partition_index", JobQueries::partition, jobId);
+    }
+
+    private static JobOverview overview(ResultSet row, int rowNumber) throws SQLException {
+        return new JobOverview(row.getLong("job_instance_id"), row.getLong("job_execution_id"),
+                row.getString("status"), row.getString("exit_code"), row.getString("exit_message"),
+                time(row, "create_time"), time(row, "start_time"), time(row, "end_time"), row.getInt("executions"),
+                row.getString("model"), row.getString("input"), row.getString("output"), row.getInt("partitions"),
+                row.getLong("total_records"), row.getLong("done_records"), row.getLong("written_records"),
+                row.getLong("rejected_records"));
+    }
+
+    private static PartitionProgress partition(ResultSet row, int rowNumber) throws SQLException {
+        return new PartitionProgress(row.getString("step_name"), row.getInt("partition_index"),
+                row.getLong("first_line"), row.getLong("records"), row.getString("status"), row.getLong("read_count"),
+                row.getLong("write_count"), row.getLong("skip_count"), row.getLong("done"),
+                time(row, "start_time"), time(row, "end_time"), row.getString("exit_message"));
+    }
+
+    private static LocalDateTime time(ResultSet row, String column) throws SQLException {
+        Timestamp timestamp = row.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toLocalDateTime();
+    }
+}

@@ -1,0 +1,53 @@
+package io.predictionbatch.app.input;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+
+/**
+ * Reads the lines of one slice of a JSON Lines file. Lines of blanks are not records. Parsing
+ * the JSON is left to binding, so a broken line is rejected with the record's other errors.
+ */
+public class JsonLinesRangeReader extends AbstractItemCountingItemStreamItemReader<InputRecord> {
+
+    private final Path file;
+    private final Slice slice;
+    private BufferedReader reader;
+    private long nextLine;
+
+    public JsonLinesRangeReader(String name, Path file, Slice slice) {
+        this.file = file;
+        this.slice = slice;
+        setName(name);
+    }
+
+    @Override
+    protected void doOpen() throws Exception {
+        reader = new BufferedReader(new InputStreamReader(
+                ByteRangeInput.open(file, slice), StandardCharsets.UTF_8), 1 << 16);
+        nextLine = slice.range().firstLine();
+    }
+
+    @Override
+    protected InputRecord doRead() throws Exception {
+        String text;
+        while ((text = reader.readLine()) != null) {
+            long line = nextLine++;
+            if (!text.isBlank()) {
+                return InputRecord.json(line, text);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    protected void doClose() throws Exception {
+        if (reader != null) {
+            reader.close();
+            reader = null;
+        }
+    }
+}

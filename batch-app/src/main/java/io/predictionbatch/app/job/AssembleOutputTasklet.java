@@ -1,0 +1,163 @@
+package io.predictionbatch.app.job;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.predictionbatch.app.input.Slice;
+import io.predictionbatch.app.output.OutputColumns;
+import io.predictionbatch.app.output.PartFiles;
+import io.predictionbatch.app.output.PartWriters;
+import io.predictionbatch.app.output.RejectedRecord;
+import io.predictionbatch.app.partition.PartitionNames;
+import io.predictionbatch.model.registry.ModelRegistry;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The job's last step: checks that every partition accounted for every record it was given, joins
+ * the part files in input order into the output and errors files, and applies the error threshold.
+ *
+ * <p>It rebuilds both files from the parts each time it runs, so running it again after a crash
+ * gives the same files. The parts are deleted only once the job has passed.
+ */
+public final class AssembleOutputTasklet implements Tasklet {
+
+    public static final String STEP_NAME = "assembleOutput";
+    public static final String RECORDS = "summary.records";
+    public static final String WRITTEN = "summary.written";
+    public static final String REJECTED = "summary.rejected";
+
+    private final JobRepository jobRepository;
+    private final ModelRegistry models;
+
+    public AssembleOutputTasklet(JobRepository jobRepository, ModelRegistry models) {
+        this.jobRepository = jobRepository;
+        this.models = models;
+    }
+
+    /** One partition's committed result. */
+    private record PartResult(Slice slice, long written, long rejected) {
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        StepExecution stepExecution = contribution.getStepExecution();
+        JobExecution jobExecution = stepExecution.getJobExecution();
+        PredictionJobParameters parameters = PredictionJobParameters.from(jobExecution.getJobParameters());
+        JobInstance instance = jobExecution.getJobInstance();
+        PartFiles parts = PartFiles.of(parameters.output(), instance.getInstanceId());
+
+        List<PartResult> results = partResults(instance);
+        List<String> outputFields = models.get(parameters.model()).outputFields().fieldNames();
+        var outputRows = parameters.outputFormat().rows(OutputColumns.of(parameters.keyColumn(), outputFields));
+        var rejectRows = parameters.outputFormat().rows(RejectedRecord.COLUMNS);
+        concatenate(outputRows.header(), results.stream().map(r -> parts.predictions(r.slice().index())).toList(),
+                parameters.output());
+        concatenate(rejectRows.header(), results.stream().map(r -> parts.rejects(r.slice().index())).toList(),
+                parameters.errors());
+
+        long records = results.stream().mapToLong(r -> r.slice().range().records()).sum();
+        long written = results.stream().mapToLong(PartResult::written).sum();
+        long rejected = results.stream().mapToLong(PartResult::rejected).sum();
+        ExecutionContext summary = stepExecution.getExecutionContext();
+        summary.putLong(RECORDS, records);
+        summary.putLong(WRITTEN, written);
+        summary.putLong(REJECTED, rejected);
+        contribution.incrementWriteCount(written);
+
+        Optional<String> violation = parameters.errorThreshold().violation(records, rejected);
+        if (violation.isPresent()) {
+            throw new ErrorThresholdExceededException(violation.get() + "; the rejected records are in "
+                    + parameters.errors());
+        }
+        deleteFolder(parts.folder());
+        return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The committed state of every partition. Read = written + rejected is checked here, for each
+     * partition, against the records the plan gave it: a record lost or doubled anywhere stops the
+     * job rather than produce a wrong file.
+     */
+    private List<PartResult> partResults(JobInstance instance) {
+        List<PartResult> results = new ArrayList<>();
+        for (int index = 0; ; index++) {
+            String stepName = PartitionNames.stepName(index);
+            StepExecution partition = jobRepository.getLastStepExecution(instance, stepName);
+            if (partition == null) {
+                break;
+            }
+            if (partition.getStatus() != BatchStatus.COMPLETED) {
+                throw new IllegalStateException("Partition " + stepName + " is " + partition.getStatus()
+                        + ", not COMPLETED; restart the job");
+            }
+            ExecutionContext context = partition.getExecutionContext();
+            Slice slice = Slice.readFrom(context);
+            long written = context.getLong(PartWriters.writtenKey(PredictionJobConfiguration.PREDICTIONS_WRITER), 0L);
+            long rejected = context.getLong(PartWriters.writtenKey(PredictionJobConfiguration.REJECTS_WRITER), 0L);
+            if (written + rejected != slice.range().records()) {
+                throw new IllegalStateException(String.format("Partition %s was given %d records but committed %d"
+                        + " predictions and %d rejects; its output is not trusted", stepName,
+                        slice.range().records(), written, rejected));
+            }
+            results.add(new PartResult(slice, written, rejected));
+        }
+        return results;
+    }
+
+    /** Writes the header and the parts into a temporary file, then moves it over the target. */
+    private static void concatenate(Optional<String> header, List<Path> partFiles, Path target) throws IOException {
+        Path temporary = target.resolveSibling("." + target.getFileName() + ".assembling");
+        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            if (header.isPresent()) {
+                OutputStream stream = Channels.newOutputStream(out);
+                stream.write((header.get() + "\n").getBytes(StandardCharsets.UTF_8));
+                stream.flush();
+            }
+            for (Path part : partFiles) {
+                if (!Files.exists(part)) {
+                    throw new IllegalStateException("Part file " + part + " is missing; restart the job");
+                }
+                try (FileChannel in = FileChannel.open(part, StandardOpenOption.READ)) {
+                    long size = in.size();
+                    for (long position = 0; position < size; ) {
+                        position += in.transferTo(position, size - position, out);
+                    }
+                }
+            }
+        }
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.predictionbatch.app.job;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+import io.predictionbatch.app.input.InputFormat;
+import io.predictionbatch.app.output.OutputFormat;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * What one prediction job was asked to do, typed; stored as the job's parameters so a restart,
+ * a worker or the dashboard reads the same values.
+ *
+ * @param model the model's qualified name
+ * @param input the input file, absolute
+ * @param inputFormat the input's record format
+ * @param output the prediction file, absolute
+ * @param outputFormat the format of the prediction and errors files
+ * @param errors the file rejected records go to, absolute
+ * @param partitions how many slices the input is split into
+ * @param chunkSize records per transaction
+ * @param keyColumn an input column copied into each prediction, or {@code null}
+ * @param errorThreshold when rejected records fail the job
+ * @param requestId makes each submitted job a new job instance, even with the same options
+ */
+public record PredictionJobParameters(
+        String model,
+        Path input,
+        InputFormat inputFormat,
+        Path output,
+        OutputFormat outputFormat,
+        Path errors,
+        int partitions,
+        int chunkSize,
+        String keyColumn,
+        ErrorThreshold errorThreshold,
+        String requestId) {
+
+    public static final String MODEL = "model";
+    public static final String INPUT = "input";
+    public static final String OUTPUT = "output";
+
+    public PredictionJobParameters {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("--partitions must be at least 1, not " + partitions);
+        }
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("--chunk-size must be at least 1, not " + chunkSize);
+        }
+        if (output.equals(input) || errors.equals(input)) {
+            throw new IllegalArgumentException("The output and errors files must not be the input file");
+        }
+        if (errors.equals(output)) {
+            throw new IllegalArgumentException("The errors file must not be the output file");
+        }
+    }
+
+    /** A new request: a fresh id makes it a new job instance. */
+    public static String newRequestId() {
+        return UUID.randomUUID().toString();
+    }
+
+    public JobParameters toJobParameters() {
+        JobParametersBuilder builder = new JobParametersBuilder()
+                .addString(MODEL, model)
+                .addString(INPUT, input.toString())
+                .addString("inputFormat", inputFormat.name(), false)
+                .addString(OUTPUT, output.toString())
+                .addString("outputFormat", outputFormat.name(), false)
+                .addString("errors", errors.toString(), false)
+                .addLong("partitions", (long) partitions, false)
+                .addLong("chunkSize", (long) chunkSize, false)
+                .addLong("maxErrors", errorThreshold.maxErrors(), false)
+                .addDouble("maxErrorRate", errorThreshold.maxErrorRate(), false)
+                .addString("requestId", requestId);
+        if (keyColumn != null) {
+            builder.addString("keyColumn", keyColumn, false);
+        }
+        return builder.toJobParameters();
+    }
+
+    public static PredictionJobParameters from(JobParameters parameters) {
+        return new PredictionJobParameters(
+                parameters.getString(MODEL),
+                Path.of(parameters.getString(INPUT)),
+                InputFormat.valueOf(parameters.getString("inputFormat")),
+                Path.of(parameters.getString(OUTPUT)),
+                OutputFormat.valueOf(parameters.getString("outputFormat")),
+                Path.of(parameters.getString("errors")),
+                parameters.getLong("partitions").intValue(),
+                parameters.getLong("chunkSize").intValue(),
+                parameters.getString("keyColumn"),
+                new ErrorThreshold(parameters.getLong("maxErrors"), parameters.getDouble("maxErrorRate")),
+                parameters.getString("requestId"));
+    }
+
+    public boolean hasKey() {
+        return keyColumn != null;
+    }
+}

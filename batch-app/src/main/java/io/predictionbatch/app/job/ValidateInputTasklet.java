@@ -1,0 +1,53 @@
+package io.predictionbatch.app.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.predictionbatch.app.input.InputInspector;
+import io.predictionbatch.app.input.InvalidInputException;
+import io.predictionbatch.model.registry.HostedModel;
+import io.predictionbatch.model.registry.ModelRegistry;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** The job's first step: the model exists, the input is a readable file of the right shape. */
+public final class ValidateInputTasklet implements Tasklet {
+
+    private final ModelRegistry models;
+
+    public ValidateInputTasklet(ModelRegistry models) {
+        this.models = models;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        PredictionJobParameters parameters = PredictionJobParameters.from(
+                contribution.getStepExecution().getJobParameters());
+        validate(models, parameters);
+        return RepeatStatus.FINISHED;
+    }
+
+    /** The checks, shared with the command line, which runs them before it submits a job. */
+    public static void validate(ModelRegistry models, PredictionJobParameters parameters) {
+        HostedModel<?, ?> model = models.get(parameters.model());
+        InputInspector.inspect(parameters.input(), parameters.inputFormat(), model.binder().fieldNames(),
+                parameters.keyColumn());
+        checkWritableFolder(parameters.output());
+        checkWritableFolder(parameters.errors());
+    }
+
+    private static void checkWritableFolder(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidInputException("Output folder '" + folder + "' does not exist");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new InvalidInputException("Output folder '" + folder + "' is not writable");
+        }
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException("Output '" + file + "' is a folder; name a file");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.predictionbatch.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End-to-end: the packaged command line on the sample files, checked by its files and exit codes. */
+class CommandLineIT {
+
+    private static final Path SAMPLES = Path.of("../sample-data").toAbsolutePath().normalize();
+
+    @TempDir
+    Path work;
+
+    private Cli cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = new Cli(work.resolve("home"), work);
+    }
+
+    @Test
+    void scoresTheIrisCsvWithKeysAndLineNumbers() throws Exception {
+        Cli.Result result = cli.run("predict", "--input", SAMPLES.resolve("iris.csv").toString(), "--output",
+                "preds.csv", "--key", "id", "--partitions", "3", "--quiet");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("150 records read, 150 written, 0 rejected");
+        List<String> lines = Files.readAllLines(work.resolve("preds.csv"));
+        assertThat(lines).hasSize(151);
+        assertThat(lines.get(0)).isEqualTo("line,id,species");
+        assertThat(lines.get(1)).isEqualTo("2,1,setosa");
+        assertThat(lines.get(150)).isEqualTo("151,150,virginica");
+        long correct = correctPredictions(lines);
+        assertThat(correct).isEqualTo(147);
+        assertThat(Files.readAllLines(work.resolve("preds.errors.csv"))).containsExactly("line,reason,record");
+    }
+
+    /** Compares predicted species with the species column of the sample file, row by row. */
+    private static long correctPredictions(List<String> predictions) throws IOException {
+        List<String> truth = Files.readAllLines(SAMPLES.resolve("iris.csv"));
+        long correct = 0;
+        for (int i = 1; i < predictions.size(); i++) {
+            String[] predicted = predictions.get(i).split(",");
+            String[] actual = truth.get(Integer.parseInt(predicted[0]) - 1).split(",");
+            if (actual[actual.length - 1].equals(predicted[2])) {
+                correct++;
+            }
+        }
+        return correct;
+    }
+
+    @Test
+    void scoresJsonLinesIntoJsonLines() throws Exception {
+        Cli.Result result = cli.run("predict", "-i", SAMPLES.resolve("iris.jsonl").toString(), "-o", "preds.jsonl",
+                "-k", "id", "-q");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = Files.readAllLines(work.resolve("preds.jsonl"));
+        assertThat(lines).hasSize(150);
+        assertThat(lines.get(0)).isEqualTo("{\"line\":1,\"id\":1,\"species\":\"setosa\"}");
+    }
+
+    @Test
+    void setsBadRecordsAsideWithLineAndReasonAndAccountsForEveryRecord() throws Exception {
+        Cli.Result result = cli.run("predict", "-i", SAMPLES.resolve("bad/bad-numbers.csv").toString(), "-o",
+                "preds.csv", "-q");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> predictions = Files.readAllLines(work.resolve("preds.csv"));
+        List<String> errors = Files.readAllLines(work.resolve("preds.errors.csv"));
+        long records = Files.readAllLines(SAMPLES.resolve("bad/bad-numbers.csv")).stream().skip(1)
+                .filter(line -> !line.isBlank()).count();
+        assertThat(predictions.size() - 1 + errors.size() - 1).isEqualTo(records);
+        assertThat(errors).anySatisfy(line -> assertThat(line).contains("'asdfg' is not a number"));
+        assertThat(result.out()).contains(records + " records read");
+    }
+
+    @Test
+    void failsTheJobPastTheErrorThreshold() throws Exception {
+        Cli.Result result = cli.run("predict", "-i", SAMPLES.resolve("bad/bad-numbers.csv").toString(), "-o",
+                "preds.csv", "--max-error-rate", "0.1", "-q");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("FAILED").contains("--max-error-rate");
+    }
+
+    @Test
+    void refusesAFileWithoutTheModelsColumnsWithAClearMessage() throws Exception {
+        Cli.Result result = cli.run("predict", "-i", SAMPLES.resolve("bad/missing-column.csv").toString(), "-o",
+                "preds.csv");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("lacks column(s) petal_width");
+        assertThat(work.resolve("preds.csv")).doesNotExist();
+    }
+
+    @Test
+    void refusesEmptyAndMissingFilesAndUnterminatedQuotes() throws Exception {
+        assertThat(cli.run("predict", "-i", SAMPLES.resolve("bad/empty.csv").toString(), "-o", "p.csv").err())
+                .contains("is empty");
+        assertThat(cli.run("predict", "-i", "nope.csv", "-o", "p.csv").err()).contains("does not exist");
+
+        Cli.Result unterminated = cli.run("predict", "-i", SAMPLES.resolve("bad/unterminated-quote.csv").toString(),
+                "-o", "p.csv", "-q");
+        assertThat(unterminated.exitCode()).isEqualTo(1);
+        assertThat(unterminated.out()).contains("never closes");
+    }
+
+    @Test
+    void listsJobsAndShowsOneWithItsPartitions() throws Exception {
+        assertThat(cli.run("predict", "-i", SAMPLES.resolve("iris.csv").toString(), "-o", "p.csv", "-p", "2", "-q")
+                .exitCode()).isZero();
+
+        Cli.Result jobs = cli.run("jobs");
+        Cli.Result status = cli.run("status", "1");
+
+        assertThat(jobs.exitCode()).isZero();
+        assertThat(jobs.out()).contains("COMPLETED").contains("iris_model").contains("150/150");
+        assertThat(status.out()).contains("Job 1: COMPLETED").contains("predictPartition:p0000")
+                .contains("predictPartition:p0001");
+        assertThat(cli.run("status", "99").err()).contains("No job with id 99");
+    }
+
+    @Test
+    void printsHelpForEveryCommand() throws Exception {
+        for (String command : List.of("predict", "jobs", "status", "restart", "models")) {
+            Cli.Result help = cli.run(command, "--help");
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.out()).contains("Usage: prediction-batch " + command);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.predictionbatch.model.registry;
+
+import io.predictionbatch.model.MLModel;
+import io.predictionbatch.model.binding.OutputFields;
+import io.predictionbatch.model.binding.RecordBinder;
+import java.util.Objects;
+
+/**
+ * A created model together with what every caller needs to feed it and read it: the binder of its
+ * input type and the flattener of its output type, both worked out once. Shared by all threads.
+ *
+ * @param <I> the model's input type
+ * @param <O> the model's output type
+ */
+public final class HostedModel<I, O> {
+
+    private final MLModel<I, O> model;
+    private final String qualifiedName;
+    private final String version;
+    private final RecordBinder<I> binder;
+    private final OutputFields<O> outputFields;
+
+    private HostedModel(MLModel<I, O> model) {
+        this.model = model;
+        this.qualifiedName = model.qualifiedName();
+        this.version = model.version();
+        this.binder = RecordBinder.forType(model.inputType());
+        this.outputFields = OutputFields.forType(model.outputType());
+    }
+
+    /**
+     * Hosts a model instance. The {@link ModelRegistry} does this for the models it creates; tests
+     * and embedding code may host an instance of their own.
+     *
+     * @throws IllegalArgumentException when the input or output type cannot be bound or flattened
+     */
+    public static <I, O> HostedModel<I, O> of(MLModel<I, O> model) {
+        return new HostedModel<>(Objects.requireNonNull(model, "model"));
+    }
+
+    /** The model instance, shared by all threads. */
+    public MLModel<I, O> model() {
+        return model;
+    }
+
+    /** Binds raw records (CSV rows, JSON objects) to the model's input type. */
+    public RecordBinder<I> binder() {
+        return binder;
+    }
+
+    /** Flattens the model's predictions into columns. */
+    public OutputFields<O> outputFields() {
+        return outputFields;
+    }
+
+    /** The model's qualified name, as it was when the model was hosted. */
+    public String qualifiedName() {
+        return qualifiedName;
+    }
+
+    /** The model's version, as it was when the model was hosted. */
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public String toString() {
+        return qualifiedName + " " + version + " (" + model.getClass().getName() + ")";
+    }
+}

@@ -1,0 +1,154 @@
+package io.predictionbatch.model.registry;
+
+import io.predictionbatch.model.MLModel;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
+
+/**
+ * One model class of the registry: checked when the registry is created, instantiated at most once,
+ * on first need. The outcome, a hosted model or the reason it could not be, is kept for the life of
+ * the registry.
+ */
+final class ModelClass {
+
+    /** Safe in a URL path segment and on a command line; no leading dot, so never "." or "..". */
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("[a-z0-9][a-z0-9_.\\-]{0,99}");
+
+    /** Either a hosted model or why there is none. */
+    record Outcome(HostedModel<?, ?> hosted, ModelRegistryException failure) {
+    }
+
+    private final String className;
+    private final Constructor<?> constructor;
+    private volatile Outcome outcome;
+
+    private ModelClass(String className, Constructor<?> constructor) {
+        this.className = className;
+        this.constructor = constructor;
+    }
+
+    /** Finds a configured class without initializing it, so that nothing runs before first use. */
+    static ModelClass forName(String className, ClassLoader classLoader) {
+        Class<?> type;
+        try {
+            type = Class.forName(className, false, classLoader);
+        } catch (ClassNotFoundException e) {
+            throw new ModelRegistryException("Model class '" + className + "' was not found on the class path", e);
+        } catch (LinkageError e) {
+            throw new ModelRegistryException("Model class '" + className + "' could not be loaded: " + e, e);
+        }
+        return of(type);
+    }
+
+    static ModelClass of(Class<?> type) {
+        String name = type.getName();
+        if (!MLModel.class.isAssignableFrom(type)) {
+            throw new ModelRegistryException("Model class '" + name + "' does not implement "
+                    + MLModel.class.getName());
+        }
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            throw new ModelRegistryException("Model class '" + name + "' is abstract: name a concrete class");
+        }
+        if (!Modifier.isPublic(type.getModifiers())) {
+            throw new ModelRegistryException("Model class '" + name + "' is not public: the registry creates models"
+                    + " with their public no-argument constructor");
+        }
+        try {
+            Constructor<?> constructor = type.getConstructor();
+            constructor.trySetAccessible();
+            return new ModelClass(name, constructor);
+        } catch (NoSuchMethodException e) {
+            throw new ModelRegistryException("Model class '" + name + "' has no public no-argument constructor:"
+                    + " the registry creates models with one (load weights or model files there)");
+        }
+    }
+
+    String className() {
+        return className;
+    }
+
+    /** The outcome, creating the model first if no thread has yet; callers block while another creates it. */
+    Outcome outcome(ConcurrentMap<String, HostedModel<?, ?>> modelsByName) {
+        Outcome current = outcome;
+        if (current == null) {
+            synchronized (this) {
+                current = outcome;
+                if (current == null) {
+                    current = create(modelsByName);
+                    outcome = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** The outcome if the model was already created or failed, without creating it. */
+    Outcome outcomeIfCreated() {
+        return outcome;
+    }
+
+    private Outcome create(ConcurrentMap<String, HostedModel<?, ?>> modelsByName) {
+        HostedModel<?, ?> hosted;
+        try {
+            hosted = host(instantiate());
+        } catch (ModelRegistryException e) {
+            return new Outcome(null, e);
+        }
+        HostedModel<?, ?> existing = modelsByName.putIfAbsent(hosted.qualifiedName(), hosted);
+        if (existing != null) {
+            return new Outcome(null, new ModelRegistryException("Model classes '"
+                    + existing.model().getClass().getName() + "' and '" + className + "' both have the qualified name '"
+                    + hosted.qualifiedName() + "': qualified names must be unique, so '" + className
+                    + "' is not available. Remove one of them from the configuration or the class path"));
+        }
+        return new Outcome(hosted, null);
+    }
+
+    private MLModel<?, ?> instantiate() {
+        try {
+            return (MLModel<?, ?>) constructor.newInstance();
+        } catch (InvocationTargetException e) {
+            throw failedToLoad(e.getCause());
+        } catch (ExceptionInInitializerError e) {
+            throw failedToLoad(e.getCause() != null ? e.getCause() : e);
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            throw failedToLoad(e);
+        }
+    }
+
+    private HostedModel<?, ?> host(MLModel<?, ?> model) {
+        try {
+            String name = model.qualifiedName();
+            if (name == null || !QUALIFIED_NAME.matcher(name).matches()) {
+                throw new ModelRegistryException("Model class '" + className + "' has the qualified name '" + name
+                        + "', which cannot be used in a URL or on a command line: use 1 to 100 lowercase letters,"
+                        + " digits, '_', '-' and '.', starting with a letter or digit (such as iris_model)");
+            }
+            if (model.version() == null || model.inputType() == null || model.outputType() == null) {
+                throw new ModelRegistryException("Model class '" + className
+                        + "' must return a version, an input type and an output type");
+            }
+            return HostedModel.of(model);
+        } catch (ModelRegistryException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ModelRegistryException("Model class '" + className + "' cannot be hosted: " + message(e), e);
+        }
+    }
+
+    private ModelRegistryException failedToLoad(Throwable cause) {
+        return new ModelRegistryException("Model class '" + className + "' failed to load: " + message(cause), cause);
+    }
+
+    private static String message(Throwable cause) {
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getName();
+    }
+
+    @Override
+    public String toString() {
+        return className;
+    }
+}

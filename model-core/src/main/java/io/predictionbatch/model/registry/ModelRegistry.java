@@ -1,0 +1,175 @@
+package io.predictionbatch.model.registry;
+
+import io.predictionbatch.model.MLModel;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The models this process hosts, created lazily, once, and shared by all threads.
+ *
+ * <h2>Which models</h2>
+ * The model classes are those named in configuration, followed by those registered by a model jar
+ * on the class path in {@code META-INF/services/io.predictionbatch.model.MLModel}; a class named
+ * twice counts once. Every class is checked when the registry is {@linkplain #create created} (it
+ * exists, implements {@link MLModel}, is public, concrete, with a public no-argument constructor),
+ * so that a configuration mistake stops the process at start-up. Discovery loads classes without
+ * initializing or instantiating them.
+ *
+ * <h2>When models are created</h2>
+ * A model is created on first need, by its public no-argument constructor, at most once per
+ * registry even when many threads ask at the same time (the others wait for it). Since a model's
+ * qualified name is only known from an instance, {@link #get(String)} of a name not seen yet creates
+ * the not-yet-created classes one at a time, in registry order (configured classes first), until
+ * one has that name: a lookup may create models other than the one asked for, and a lookup of an
+ * unknown name creates them all.
+ *
+ * <h2>Failures</h2>
+ * A model whose constructor throws, whose qualified name is not usable in a URL, or whose types
+ * cannot be bound is remembered as failed, with its reason, for the life of the registry: it is not
+ * retried on every call, since loading is expensive and the failure (a missing model file, a bad
+ * type) would almost always repeat; restart the process after fixing it. When two classes have the
+ * same qualified name, the first in registry order is hosted and the later one fails, so a lookup
+ * by name always gives the same model. {@link #get(String)} skips failed models while searching and
+ * names them in its {@link UnknownModelException}; {@link #all()} throws the failure.
+ */
+public final class ModelRegistry {
+
+    private final List<ModelClass> classes;
+    private final ConcurrentMap<String, HostedModel<?, ?>> modelsByName = new ConcurrentHashMap<>();
+
+    private ModelRegistry(List<ModelClass> classes) {
+        this.classes = List.copyOf(classes);
+    }
+
+    /**
+     * A registry of the configured model classes and the ones registered with
+     * {@link ServiceLoader}. No model is created yet.
+     *
+     * @param configuredClassNames fully qualified class names from configuration, possibly empty
+     * @param classLoader loads the configured classes and finds the registered ones
+     * @throws ModelRegistryException naming the first class that is missing or not usable as a model
+     */
+    public static ModelRegistry create(Collection<String> configuredClassNames, ClassLoader classLoader) {
+        Objects.requireNonNull(configuredClassNames, "configuredClassNames");
+        Objects.requireNonNull(classLoader, "classLoader");
+        Map<String, ModelClass> classes = new LinkedHashMap<>();
+        for (String configured : configuredClassNames) {
+            String className = configured == null ? "" : configured.strip();
+            if (className.isEmpty()) {
+                throw new ModelRegistryException("A configured model class name is empty");
+            }
+            if (!classes.containsKey(className)) {
+                classes.put(className, ModelClass.forName(className, classLoader));
+            }
+        }
+        for (Class<?> registered : registeredClasses(classLoader)) {
+            if (!classes.containsKey(registered.getName())) {
+                classes.put(registered.getName(), ModelClass.of(registered));
+            }
+        }
+        return new ModelRegistry(new ArrayList<>(classes.values()));
+    }
+
+    /** {@code Provider.type()} loads a registered class without instantiating it. */
+    @SuppressWarnings("rawtypes")
+    private static List<Class<?>> registeredClasses(ClassLoader classLoader) {
+        try {
+            List<Class<?>> types = new ArrayList<>();
+            ServiceLoader.load(MLModel.class, classLoader).stream().forEach(provider -> types.add(provider.type()));
+            return types;
+        } catch (ServiceConfigurationError e) {
+            throw new ModelRegistryException("A model registered in META-INF/services/" + MLModel.class.getName()
+                    + " cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The hosted model with this qualified name, creating models as described in the class
+     * documentation.
+     *
+     * @throws UnknownModelException when no model has that name, listing the available ones and
+     *         any models that failed to load
+     */
+    public HostedModel<?, ?> get(String qualifiedName) {
+        Objects.requireNonNull(qualifiedName, "qualifiedName");
+        HostedModel<?, ?> known = modelsByName.get(qualifiedName);
+        if (known != null) {
+            return known;
+        }
+        for (ModelClass modelClass : classes) {
+            HostedModel<?, ?> hosted = modelClass.outcome(modelsByName).hosted();
+            if (hosted != null && hosted.qualifiedName().equals(qualifiedName)) {
+                return hosted;
+            }
+        }
+        throw unknown(qualifiedName);
+    }
+
+    /**
+     * Every hosted model, in registry order, creating those not created yet.
+     *
+     * @throws ModelRegistryException when a model failed to load (the first failure; the others are
+     *         attached as suppressed exceptions)
+     */
+    public List<HostedModel<?, ?>> all() {
+        List<HostedModel<?, ?>> models = new ArrayList<>();
+        ModelRegistryException failure = null;
+        for (ModelClass modelClass : classes) {
+            ModelClass.Outcome outcome = modelClass.outcome(modelsByName);
+            if (outcome.hosted() != null) {
+                models.add(outcome.hosted());
+            } else if (failure == null) {
+                failure = copy(outcome.failure());
+            } else {
+                failure.addSuppressed(copy(outcome.failure()));
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return List.copyOf(models);
+    }
+
+    /** The model class names, configured ones first, without creating any model. */
+    public List<String> classNames() {
+        return classes.stream().map(ModelClass::className).toList();
+    }
+
+    private UnknownModelException unknown(String qualifiedName) {
+        List<String> available = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (ModelClass modelClass : classes) {
+            ModelClass.Outcome outcome = modelClass.outcomeIfCreated();
+            if (outcome != null && outcome.hosted() != null) {
+                available.add(outcome.hosted().qualifiedName());
+            } else if (outcome != null) {
+                failures.add(outcome.failure().getMessage());
+            }
+        }
+        StringBuilder message = new StringBuilder("Unknown model '").append(qualifiedName)
+                .append("'. Available models: ")
+                .append(available.isEmpty() ? "none" : String.join(", ", available));
+        if (!failures.isEmpty()) {
+            message.append(". Unavailable because they failed to load: ").append(String.join("; ", failures));
+        }
+        return new UnknownModelException(qualifiedName, available, message.toString());
+    }
+
+    /** A fresh exception per call: the remembered one's stack trace is of its creation, shared by threads. */
+    private static ModelRegistryException copy(ModelRegistryException failure) {
+        return new ModelRegistryException(failure.getMessage(), failure.getCause());
+    }
+
+    @Override
+    public String toString() {
+        return "ModelRegistry" + classNames();
+    }
+}

@@ -1,0 +1,73 @@
+-- Prediction Batch's own tables, beside Spring Batch's BATCH_* tables in the job repository.
+-- Portable SQL: the application applies this file to H2 (embedded mode) and PostgreSQL.
+
+-- One row per partition of a prediction job: what the partition was given to read, so the
+-- dashboard can set each partition's committed counts against its total.
+CREATE TABLE IF NOT EXISTS prediction_partition (
+    job_instance_id BIGINT       NOT NULL,
+    step_name       VARCHAR(100) NOT NULL,
+    partition_index INT          NOT NULL,
+    first_line      BIGINT       NOT NULL,
+    records         BIGINT       NOT NULL,
+    start_offset    BIGINT       NOT NULL,
+    end_offset      BIGINT       NOT NULL,
+    PRIMARY KEY (job_instance_id, step_name)
+);
+
+-- Progress of every partition of every prediction job: its latest step execution's committed
+-- counts against the records it was given. A partition resumed after a restart counts from
+-- where its new execution started.
+CREATE OR REPLACE VIEW prediction_partition_progress AS
+SELECT p.job_instance_id,
+       p.step_name,
+       p.partition_index,
+       p.first_line,
+       p.records,
+       s.step_execution_id,
+       s.job_execution_id,
+       COALESCE(s.status, 'PENDING') AS status,
+       COALESCE(s.read_count, 0) + COALESCE(s.read_skip_count, 0) AS read_count,
+       COALESCE(s.write_count, 0) AS write_count,
+       COALESCE(s.read_skip_count, 0) + COALESCE(s.process_skip_count, 0) + COALESCE(s.write_skip_count, 0) AS skip_count,
+       CASE WHEN s.status = 'COMPLETED' THEN p.records
+            ELSE LEAST(p.records, COALESCE(s.read_count, 0) + COALESCE(s.read_skip_count, 0)) END AS done,
+       s.start_time,
+       s.end_time,
+       s.last_updated,
+       s.exit_message
+FROM prediction_partition p
+LEFT JOIN batch_step_execution s
+       ON s.step_execution_id = (SELECT MAX(s2.step_execution_id)
+                                 FROM batch_step_execution s2
+                                 JOIN batch_job_execution e2 ON e2.job_execution_id = s2.job_execution_id
+                                 WHERE e2.job_instance_id = p.job_instance_id
+                                   AND s2.step_name = p.step_name);
+
+-- One row per prediction job (job instance) with its latest execution, its parameters and its
+-- progress: what `jobs`, `status` and the dashboard show.
+CREATE OR REPLACE VIEW prediction_job_overview AS
+SELECT i.job_instance_id,
+       e.job_execution_id,
+       e.status,
+       e.exit_code,
+       e.exit_message,
+       e.create_time,
+       e.start_time,
+       e.end_time,
+       (SELECT COUNT(*) FROM batch_job_execution x WHERE x.job_instance_id = i.job_instance_id) AS executions,
+       (SELECT pm.parameter_value FROM batch_job_execution_params pm
+         WHERE pm.job_execution_id = e.job_execution_id AND pm.parameter_name = 'model') AS model,
+       (SELECT pm.parameter_value FROM batch_job_execution_params pm
+         WHERE pm.job_execution_id = e.job_execution_id AND pm.parameter_name = 'input') AS input,
+       (SELECT pm.parameter_value FROM batch_job_execution_params pm
+         WHERE pm.job_execution_id = e.job_execution_id AND pm.parameter_name = 'output') AS output,
+       (SELECT COUNT(*) FROM prediction_partition p WHERE p.job_instance_id = i.job_instance_id) AS partitions,
+       (SELECT SUM(p.records) FROM prediction_partition p WHERE p.job_instance_id = i.job_instance_id) AS total_records,
+       (SELECT SUM(pp.done) FROM prediction_partition_progress pp WHERE pp.job_instance_id = i.job_instance_id) AS done_records,
+       (SELECT SUM(pp.write_count) FROM prediction_partition_progress pp WHERE pp.job_instance_id = i.job_instance_id) AS written_records,
+       (SELECT SUM(pp.skip_count) FROM prediction_partition_progress pp WHERE pp.job_instance_id = i.job_instance_id) AS rejected_records
+FROM batch_job_instance i
+JOIN batch_job_execution e
+  ON e.job_execution_id = (SELECT MAX(x.job_execution_id) FROM batch_job_execution x
+                           WHERE x.job_instance_id = i.job_instance_id)
+WHERE i.job_name = 'predictionJob';
