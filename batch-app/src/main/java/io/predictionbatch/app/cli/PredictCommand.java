@@ -62,7 +62,7 @@ class PredictCommand implements Callable<Integer> {
             description = "Slices the input is split into, run in parallel (default: one per worker thread).")
     private Integer partitions;
 
-    @Option(names = "--chunk-size", paramLabel = "N", description = "Records per transaction (default: 1000).")
+    @Option(names = "--chunk-size", paramLabel = "N", description = "Records per transaction (default: 5000).")
     private Integer chunkSize;
 
     @Option(names = "--max-errors", paramLabel = "N", defaultValue = "-1",

@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("prediction.batch")
 public record PredictionBatchProperties(
         @DefaultValue("0") @Min(0) int partitions,
-        @DefaultValue("1000") @Min(1) int chunkSize,
+        @DefaultValue("5000") @Min(1) int chunkSize,
         @DefaultValue("0") @Min(0) int workerThreads,
         @DefaultValue("500") @Min(50) long progressIntervalMillis) {
 

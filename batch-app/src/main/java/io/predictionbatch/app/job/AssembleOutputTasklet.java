@@ -113,8 +113,8 @@ public final class AssembleOutputTasklet implements Tasklet {
             }
             ExecutionContext context = partition.getExecutionContext();
             Slice slice = Slice.readFrom(context);
-            long written = context.getLong(PartWriters.writtenKey(PredictionJobConfiguration.PREDICTIONS_WRITER), 0L);
-            long rejected = context.getLong(PartWriters.writtenKey(PredictionJobConfiguration.REJECTS_WRITER), 0L);
+            long written = context.getLong(PartWriters.writtenKey(PartitionComponents.PREDICTIONS_WRITER), 0L);
+            long rejected = context.getLong(PartWriters.writtenKey(PartitionComponents.REJECTS_WRITER), 0L);
             if (written + rejected != slice.range().records()) {
                 throw new IllegalStateException(String.format("Partition %s was given %d records but committed %d"
                         + " predictions and %d rejects; its output is not trusted", stepName,

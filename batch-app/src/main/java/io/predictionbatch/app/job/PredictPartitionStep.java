@@ -1,31 +1,36 @@
 package io.predictionbatch.app.job;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-
+import io.predictionbatch.app.input.InputRecord;
+import io.predictionbatch.app.output.PredictionRow;
 import io.predictionbatch.app.partition.PartitionNames;
+import io.predictionbatch.model.registry.ModelRegistry;
 import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The step every partition runs. Chunk size and error threshold are options of each job, but a
- * chunk-oriented step fixes them when built; so this step builds one chunk-oriented step per
- * distinct setting, once, and hands each partition to the one its job asks for. It is a plain
- * singleton, which a remote worker can look up by name outside any job scope.
+ * The step every partition runs: a fault-tolerant chunk-oriented step, built for each partition
+ * execution around that partition's own reader, processor and writers.
+ *
+ * <p>Why build per execution rather than declare one step with step-scoped components: chunk size
+ * and error threshold are options of each job, fixed when a chunk step is built; and a step-scoped
+ * proxy resolves its target on every call, a cost paid per record. Building a step is a handful of
+ * objects per partition. This step is a plain singleton, which a remote worker finds by name.
  */
 public final class PredictPartitionStep implements Step {
 
-    /** The settings a partition step is built with. */
-    public record Settings(int chunkSize, ErrorThreshold threshold) {
-    }
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final ModelRegistry models;
 
-    private final Function<Settings, Step> stepFactory;
-    private final Map<Settings, Step> steps = new ConcurrentHashMap<>();
-
-    public PredictPartitionStep(Function<Settings, Step> stepFactory) {
-        this.stepFactory = stepFactory;
+    public PredictPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ModelRegistry models) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.models = models;
     }
 
     @Override
@@ -34,9 +39,20 @@ public final class PredictPartitionStep implements Step {
     }
 
     @Override
-    public void execute(StepExecution stepExecution) throws JobInterruptedException {
-        PredictionJobParameters parameters = PredictionJobParameters.from(stepExecution.getJobParameters());
-        Settings settings = new Settings(parameters.chunkSize(), parameters.errorThreshold());
-        steps.computeIfAbsent(settings, stepFactory).execute(stepExecution);
+    public void execute(StepExecution partition) throws JobInterruptedException {
+        PredictionJobParameters parameters = PredictionJobParameters.from(partition.getJobParameters());
+        PartitionComponents components = PartitionComponents.create(partition, models);
+        new StepBuilder(PartitionNames.WORKER_STEP, jobRepository)
+                .<InputRecord, PredictionRow>chunk(parameters.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(components.reader())
+                .processor(components.processor())
+                .writer(components.writer())
+                .faultTolerant()
+                .skipPolicy(new RecordSkipPolicy(parameters.errorThreshold()))
+                .skipListener(components.rejects())
+                .stream(components.rejects())
+                .build()
+                .execute(partition);
     }
 }

@@ -16,9 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Binds a record to the model's input, predicts, and flattens the prediction into a row. A record
  * that cannot be scored throws a {@link ModelException} naming why; the step skips it into the
- * errors file. Not final: the step scope proxies it with a subclass.
+ * errors file.
  */
-public class PredictionProcessor<I, O> implements ItemProcessor<InputRecord, PredictionRow> {
+public final class PredictionProcessor<I, O> implements ItemProcessor<InputRecord, PredictionRow> {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

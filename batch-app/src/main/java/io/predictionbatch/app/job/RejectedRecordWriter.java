@@ -13,9 +13,9 @@ import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 /**
  * Sets skipped records aside in the partition's rejects part file, with line, reason and text.
  * Spring Batch calls it inside the chunk's transaction, so a rejected record is committed with
- * the chunk it belongs to, exactly once. Not final: the step scope proxies it with a subclass.
+ * the chunk it belongs to, exactly once.
  */
-public class RejectedRecordWriter implements SkipListener<InputRecord, PredictionRow>, ItemStream {
+public final class RejectedRecordWriter implements SkipListener<InputRecord, PredictionRow>, ItemStream {
 
     /** How a rejected CSV record is written back as text. */
     private static final CSVFormat RECORD_TEXT = CSVFormat.RFC4180.builder().setRecordSeparator("").get();

@@ -1,5 +1,7 @@
 package io.predictionbatch.app.output;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,8 +28,17 @@ final class CsvRowFormatter implements RowFormatter {
         return Optional.of(FORMAT.format(columns.toArray()));
     }
 
+    /** Prints value by value: {@code CSVFormat.format} builds a format and a printer per call. */
     @Override
     public String format(Object[] values) {
-        return FORMAT.format(values);
+        StringBuilder line = new StringBuilder(64);
+        try {
+            for (int i = 0; i < values.length; i++) {
+                FORMAT.print(values[i], line, i == 0);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
+        }
+        return line.toString();
     }
 }

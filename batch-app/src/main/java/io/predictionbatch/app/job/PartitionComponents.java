@@ -1,0 +1,59 @@
+package io.predictionbatch.app.job;
+
+import io.predictionbatch.app.input.CsvRangeReader;
+import io.predictionbatch.app.input.InputFormat;
+import io.predictionbatch.app.input.InputInspector;
+import io.predictionbatch.app.input.InputRecord;
+import io.predictionbatch.app.input.JsonLinesRangeReader;
+import io.predictionbatch.app.input.Slice;
+import io.predictionbatch.app.output.OutputColumns;
+import io.predictionbatch.app.output.PartFiles;
+import io.predictionbatch.app.output.PartWriters;
+import io.predictionbatch.app.output.PredictionRow;
+import io.predictionbatch.app.output.RejectedRecord;
+import io.predictionbatch.model.registry.HostedModel;
+import io.predictionbatch.model.registry.ModelRegistry;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+
+/**
+ * The reader, processor and writers of one partition, made for its slice of the file and its
+ * part files.
+ *
+ * @param reader reads the partition's slice
+ * @param processor binds and predicts with the JVM's cached model
+ * @param writer writes predictions to the partition's part file
+ * @param rejects writes skipped records to the partition's rejects part file
+ */
+record PartitionComponents(ItemStreamReader<InputRecord> reader, PredictionProcessor<?, ?> processor,
+        FlatFileItemWriter<PredictionRow> writer, RejectedRecordWriter rejects) {
+
+    static final String PREDICTIONS_WRITER = "predictions";
+    static final String REJECTS_WRITER = "rejects";
+
+    static PartitionComponents create(StepExecution partition, ModelRegistry models) {
+        PredictionJobParameters parameters = PredictionJobParameters.from(partition.getJobParameters());
+        Slice slice = Slice.readFrom(partition.getExecutionContext());
+        HostedModel<?, ?> model = models.get(parameters.model());
+        PartFiles parts = PartFiles.of(parameters.output(), partition.getJobExecution().getJobInstance().getInstanceId());
+
+        ItemStreamReader<InputRecord> reader = parameters.inputFormat() == InputFormat.CSV
+                ? new CsvRangeReader("reader", parameters.input(), slice)
+                : new JsonLinesRangeReader("reader", parameters.input(), slice);
+        // The header is read again here (one line) rather than carried: a partition on a remote
+        // worker sees the same file.
+        var columns = InputInspector.inspect(parameters.input(), parameters.inputFormat(), model.binder().fieldNames(),
+                parameters.keyColumn()).columns();
+        var processor = new PredictionProcessor<>(model, columns, parameters.keyColumn());
+        boolean withKey = parameters.hasKey();
+        FlatFileItemWriter<PredictionRow> writer = PartWriters.create(PREDICTIONS_WRITER,
+                parts.predictions(slice.index()), parameters.outputFormat().rows(
+                        OutputColumns.of(parameters.keyColumn(), model.outputFields().fieldNames())),
+                (PredictionRow row) -> row.values(withKey));
+        RejectedRecordWriter rejects = new RejectedRecordWriter(PartWriters.create(REJECTS_WRITER,
+                parts.rejects(slice.index()), parameters.outputFormat().rows(RejectedRecord.COLUMNS),
+                RejectedRecord::values));
+        return new PartitionComponents(reader, processor, writer, rejects);
+    }
+}
