@@ -1,6 +1,7 @@
 package io.predictionbatch.app.cli;
 
 import java.io.PrintStream;
+import java.text.DecimalFormat;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Locale;
@@ -36,12 +37,13 @@ interface ProgressDisplay extends AutoCloseable {
                     return;
                 }
                 bar = new ProgressBarBuilder().setTaskName("Job " + job.jobId()).setInitialMax(job.totalRecords())
-                        .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUnit(" rec", 1).showSpeed()
+                        .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUnit(" rec", 1)
+                        .showSpeed(new DecimalFormat("#,##0"))
                         .setUpdateIntervalMillis(250).continuousUpdate().build();
             }
             bar.maxHint(job.totalRecords());
             bar.stepTo(job.doneRecords());
-            bar.setExtraMessage(job.status());
+            bar.setExtraMessage(" " + job.status());
         }
 
         @Override

@@ -84,6 +84,21 @@ class CommandLineIT {
     }
 
     @Test
+    void splitsQuotedMultiLineRecordsIntoTheSameRowsWhateverThePartitions() throws Exception {
+        String input = SAMPLES.resolve("bad/quoted-newline.csv").toString();
+
+        Cli.Result one = cli.run("predict", "-i", input, "-o", "one.csv", "-k", "id", "-p", "1", "-q");
+        Cli.Result four = cli.run("predict", "-i", input, "-o", "four.csv", "-k", "id", "-p", "4", "-q");
+
+        assertThat(one.exitCode()).as(one.err()).isZero();
+        assertThat(four.exitCode()).as(four.err()).isZero();
+        assertThat(Files.readAllLines(work.resolve("four.csv"))).hasSize(21)
+                .isEqualTo(Files.readAllLines(work.resolve("one.csv")));
+        // Record 4 starts on line 6: record 3 holds a line break inside quotes.
+        assertThat(Files.readAllLines(work.resolve("four.csv"))).anySatisfy(row -> assertThat(row).startsWith("6,4,"));
+    }
+
+    @Test
     void failsTheJobPastTheErrorThreshold() throws Exception {
         Cli.Result result = cli.run("predict", "-i", SAMPLES.resolve("bad/bad-numbers.csv").toString(), "-o",
                 "preds.csv", "--max-error-rate", "0.1", "-q");

@@ -1,0 +1,76 @@
+package io.predictionbatch.app.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputInspectorTest {
+
+    private static final List<String> FIELDS = List.of("a", "b");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void readsTheHeaderAndTakesTheFormatFromTheExtension() throws IOException {
+        Path file = Files.writeString(folder.resolve("in.csv"), "\uFEFFid, a ,b\n1,2,3\n");
+
+        InputDescription description = InputInspector.inspect(file, null, FIELDS, "id");
+
+        assertThat(description.format()).isEqualTo(InputFormat.CSV);
+        assertThat(description.columns()).containsExactly("id", "a", "b");
+    }
+
+    @Test
+    void namesTheMissingColumnsAndTheHeaderItFound() throws IOException {
+        Path file = Files.writeString(folder.resolve("in.csv"), "id,a\n1,2\n");
+
+        assertThatThrownBy(() -> InputInspector.inspect(file, null, FIELDS, null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("lacks column(s) b")
+                .hasMessageContaining("the header is: id,a");
+    }
+
+    @Test
+    void refusesAKeyColumnThatIsNotInTheHeader() throws IOException {
+        Path file = Files.writeString(folder.resolve("in.csv"), "a,b\n1,2\n");
+
+        assertThatThrownBy(() -> InputInspector.inspect(file, null, FIELDS, "id"))
+                .hasMessageContaining("Key column 'id' is not in the header");
+    }
+
+    @Test
+    void refusesDuplicateColumns() throws IOException {
+        Path file = Files.writeString(folder.resolve("in.csv"), "a,b,a\n1,2,3\n");
+
+        assertThatThrownBy(() -> InputInspector.inspect(file, null, FIELDS, null)).hasMessageContaining("twice");
+    }
+
+    @Test
+    void refusesMissingEmptyAndUnknownFiles() throws IOException {
+        Path empty = Files.createFile(folder.resolve("empty.jsonl"));
+        Path unknown = Files.writeString(folder.resolve("data.txt"), "x");
+
+        assertThatThrownBy(() -> InputInspector.inspect(folder.resolve("no.csv"), null, FIELDS, null))
+                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> InputInspector.inspect(empty, null, FIELDS, null)).hasMessageContaining("is empty");
+        assertThatThrownBy(() -> InputInspector.inspect(unknown, null, FIELDS, null))
+                .hasMessageContaining("--input-format");
+        assertThatThrownBy(() -> InputInspector.inspect(folder, null, FIELDS, null))
+                .hasMessageContaining("not a regular file");
+    }
+
+    @Test
+    void acceptsJsonLinesWithoutLookingAtFields() throws IOException {
+        Path file = Files.writeString(folder.resolve("in.jsonl"), "{\"z\":1}\n");
+
+        assertThat(InputInspector.inspect(file, null, FIELDS, "id").columns()).isEmpty();
+    }
+}

@@ -1,0 +1,37 @@
+package io.predictionbatch.app.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class RowFormatterTest {
+
+    @Test
+    void csvQuotesOnlyValuesThatNeedIt() {
+        RowFormatter rows = OutputFormat.CSV.rows(List.of("line", "reason", "record"));
+
+        assertThat(rows.header()).hasValue("line,reason,record");
+        assertThat(rows.format(new Object[] {3L, "a: 'x' is not a number", "1,x,\"q\"\nz"}))
+                .isEqualTo("3,a: 'x' is not a number,\"1,x,\"\"q\"\"\nz\"");
+        assertThat(rows.format(new Object[] {4L, null, "plain"})).isEqualTo("4,,plain");
+    }
+
+    @Test
+    void jsonKeepsValueTypesAndColumnOrder() {
+        RowFormatter rows = OutputFormat.JSONL.rows(List.of("line", "id", "species"));
+
+        assertThat(rows.header()).isEmpty();
+        assertThat(rows.format(new Object[] {2L, 17, "setosa"})).isEqualTo("{\"line\":2,\"id\":17,\"species\":\"setosa\"}");
+        assertThat(rows.format(new Object[] {2L, null, "a\"b"})).isEqualTo("{\"line\":2,\"id\":null,\"species\":\"a\\\"b\"}");
+    }
+
+    @Test
+    void outputColumnsPutLineAndKeyFirstAndRefuseClashes() {
+        assertThat(OutputColumns.of("id", List.of("species"))).containsExactly("line", "id", "species");
+        assertThat(OutputColumns.of(null, List.of("species"))).containsExactly("line", "species");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OutputColumns.of("species", List.of("species")))
+                .hasMessageContaining("would appear twice");
+    }
+}
