@@ -7,11 +7,14 @@ import java.util.Optional;
 
 import org.apache.commons.csv.CSVFormat;
 
-/** Rows as RFC 4180 CSV lines (values quoted only when they need it). */
+/** Rows as RFC 4180 CSV lines (values quoted only when they need it). One per partition. */
 final class CsvRowFormatter implements RowFormatter {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
-
+    /**
+     * A format of its own: {@code CSVFormat.print} is synchronized, and partitions sharing one
+     * format queue on its lock for every value they print.
+     */
+    private final CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
     private final List<String> columns;
 
     CsvRowFormatter(List<String> columns) {
@@ -25,7 +28,7 @@ final class CsvRowFormatter implements RowFormatter {
 
     @Override
     public Optional<String> header() {
-        return Optional.of(FORMAT.format(columns.toArray()));
+        return Optional.of(format.format(columns.toArray()));
     }
 
     /** Prints value by value: {@code CSVFormat.format} builds a format and a printer per call. */
@@ -34,7 +37,7 @@ final class CsvRowFormatter implements RowFormatter {
         StringBuilder line = new StringBuilder(64);
         try {
             for (int i = 0; i < values.length; i++) {
-                FORMAT.print(values[i], line, i == 0);
+                format.print(values[i], line, i == 0);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringBuilder does not throw
