@@ -15,20 +15,15 @@ final class CsvRowFormatter implements RowFormatter {
      * format queue on its lock for every value they print.
      */
     private final CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
-    private final List<String> columns;
+    private final String header;
 
     CsvRowFormatter(List<String> columns) {
-        this.columns = List.copyOf(columns);
-    }
-
-    @Override
-    public List<String> columns() {
-        return columns;
+        this.header = format.format(columns.toArray());
     }
 
     @Override
     public Optional<String> header() {
-        return Optional.of(format.format(columns.toArray()));
+        return Optional.of(header);
     }
 
     /** Prints value by value: {@code CSVFormat.format} builds a format and a printer per call. */

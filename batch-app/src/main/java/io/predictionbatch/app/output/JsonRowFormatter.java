@@ -19,11 +19,6 @@ final class JsonRowFormatter implements RowFormatter {
     }
 
     @Override
-    public List<String> columns() {
-        return columns;
-    }
-
-    @Override
     public Optional<String> header() {
         return Optional.empty();
     }

@@ -1,12 +1,9 @@
 package io.predictionbatch.app.output;
 
-import java.util.List;
 import java.util.Optional;
 
 /** Turns rows of values, one per column, into lines of an output file. Thread-safe. */
 public interface RowFormatter {
-
-    List<String> columns();
 
     /** The file's first line, if the format has one. */
     Optional<String> header();
