@@ -1,5 +1,7 @@
 package io.predictionbatch.app.cli;
 
+import java.util.Arrays;
+
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
@@ -23,7 +25,18 @@ public class CommandLineEntryPoint implements CommandLineRunner, ExitCodeGenerat
     public void run(String... args) {
         exitCode = new CommandLine(command, factory)
                 .setExecutionExceptionHandler(new UserErrorHandler())
-                .execute(args);
+                .execute(withoutSpringProperties(args));
+    }
+
+    /**
+     * Spring Boot reads {@code --name=value} arguments whose name has a dot as properties
+     * ({@code --spring.profiles.active=distributed}); they are no command options.
+     */
+    static String[] withoutSpringProperties(String[] args) {
+        return Arrays.stream(args)
+                .filter(arg -> !(arg.startsWith("--") && arg.indexOf('=') > 0
+                        && arg.substring(2, arg.indexOf('=')).contains(".")))
+                .toArray(String[]::new);
     }
 
     @Override

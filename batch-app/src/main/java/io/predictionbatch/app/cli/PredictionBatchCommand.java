@@ -10,9 +10,11 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(name = "prediction-batch", mixinStandardHelpOptions = true, version = "prediction-batch 0.1.0",
         description = "Scores files of records with machine-learning models on Spring Batch.",
-        footer = {"", "Job history and logs live under ./.prediction-batch (set PREDICTION_BATCH_HOME to move them)."},
+        footer = {"", "Job history and logs live under ./.prediction-batch (set PREDICTION_BATCH_HOME to move them).",
+                "Distributed mode: SPRING_PROFILES_ACTIVE=distributed (see `worker --help`).",
+                "Spring properties may follow as --name=value, e.g. --prediction.batch.worker-threads=4."},
         subcommands = {PredictCommand.class, JobsCommand.class, StatusCommand.class, RestartCommand.class,
-                ModelsCommand.class, CommandLine.HelpCommand.class})
+                ModelsCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class})
 public class PredictionBatchCommand implements Runnable {
 
     @Spec
@@ -21,6 +23,6 @@ public class PredictionBatchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try predict, jobs, status,"
-                + " restart or models");
+                + " restart, models or worker");
     }
 }

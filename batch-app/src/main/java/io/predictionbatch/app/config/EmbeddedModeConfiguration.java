@@ -5,10 +5,12 @@ import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-/** Embedded mode: partitions run on a thread pool of this JVM. */
+/** Embedded mode (the default): partitions run on a thread pool of this JVM. */
 @Configuration(proxyBeanMethods = false)
+@Profile("!" + DistributedModeConfiguration.PROFILE)
 public class EmbeddedModeConfiguration {
 
     @Bean

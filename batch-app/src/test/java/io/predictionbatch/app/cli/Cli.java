@@ -6,45 +6,73 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Runs the packaged command line as a user would, in its own JVM, with its own job history. */
 final class Cli {
 
     static final Path JAR = Path.of("target/prediction-batch.jar");
+    private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final Path home;
     private final Path workDir;
+    private final Map<String, String> environment;
 
     Cli(Path home, Path workDir) {
+        this(home, workDir, Map.of());
+    }
+
+    Cli(Path home, Path workDir, Map<String, String> environment) {
         this.home = home;
         this.workDir = workDir;
+        this.environment = environment;
     }
 
     record Result(int exitCode, String out, String err) {
     }
 
-    Process start(String... args) throws IOException {
+    /** A started command, with the files its output goes to. */
+    record Run(Process process, Path out, Path err) {
+
+        Result await() throws IOException, InterruptedException {
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("prediction-batch did not end in 5 minutes: " + Files.readString(err));
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        }
+
+        String output() throws IOException {
+            return Files.readString(out) + Files.readString(err);
+        }
+    }
+
+    Run launch(String... args) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run `mvn verify`, which packages it first");
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
+        int run = RUNS.incrementAndGet();
+        Path out = workDir.resolve("stdout-" + run + ".txt");
+        Path err = workDir.resolve("stderr-" + run + ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().put("PREDICTION_BATCH_HOME", home.toString());
-        builder.redirectOutput(workDir.resolve("stdout.txt").toFile());
-        builder.redirectError(workDir.resolve("stderr.txt").toFile());
-        return builder.start();
+        builder.environment().putAll(environment);
+        builder.redirectOutput(out.toFile());
+        builder.redirectError(err.toFile());
+        return new Run(builder.start(), out, err);
+    }
+
+    Process start(String... args) throws IOException {
+        return launch(args).process();
     }
 
     Result run(String... args) throws IOException, InterruptedException {
-        Process process = start(args);
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("prediction-batch " + String.join(" ", args) + " did not end in 5 minutes");
-        }
-        return new Result(process.exitValue(), Files.readString(workDir.resolve("stdout.txt"), StandardCharsets.UTF_8),
-                Files.readString(workDir.resolve("stderr.txt"), StandardCharsets.UTF_8));
+        return launch(args).await();
     }
 
     private static String javaBinary() {

@@ -1,0 +1,103 @@
+package io.predictionbatch.app.cli;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real PostgreSQL and Redis that distributed-mode tests run against (127.0.0.1 by default;
+ * PREDICTION_TEST_DB_URL, PREDICTION_TEST_DB_USER, PREDICTION_TEST_REDIS_HOST and
+ * PREDICTION_TEST_REDIS_PORT move them). Each test gets a schema and a Redis queue of its own.
+ * Where a service is missing the tests are skipped with a message naming it, except in CI
+ * ({@code CI=true}), where that is a failure.
+ */
+final class DistributedEnvironment implements AutoCloseable {
+
+    private static final String DB_URL = setting("PREDICTION_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String DB_USER = setting("PREDICTION_TEST_DB_USER", "postgres");
+    private static final String REDIS_HOST = setting("PREDICTION_TEST_REDIS_HOST", "127.0.0.1");
+    private static final int REDIS_PORT = Integer.parseInt(setting("PREDICTION_TEST_REDIS_PORT", "6379"));
+
+    private final String schema = "pb_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String queue = "prediction-batch:it:" + schema;
+
+    private DistributedEnvironment() {
+    }
+
+    static DistributedEnvironment create() {
+        requireRedis();
+        DistributedEnvironment environment = new DistributedEnvironment();
+        environment.sql("CREATE SCHEMA " + environment.schema);
+        return environment;
+    }
+
+    /** What a process in distributed mode needs, with short timeouts so that tests run fast. */
+    Map<String, String> processEnvironment() {
+        return Map.of(
+                "SPRING_PROFILES_ACTIVE", "distributed",
+                "PREDICTION_DB_URL", DB_URL + (DB_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                "PREDICTION_DB_USER", DB_USER,
+                "PREDICTION_REDIS_HOST", REDIS_HOST,
+                "PREDICTION_REDIS_PORT", String.valueOf(REDIS_PORT),
+                "PREDICTION_DISTRIBUTED_QUEUE", queue,
+                "PREDICTION_DISTRIBUTED_HEARTBEATINTERVAL", "500ms",
+                "PREDICTION_DISTRIBUTED_WORKERTIMEOUT", "3s",
+                "PREDICTION_DISTRIBUTED_POLLINTERVAL", "200ms");
+    }
+
+    @Override
+    public void close() {
+        sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
+    private void sql(String statement) {
+        try (Connection connection = DriverManager.getConnection(DB_URL, DB_USER, "");
+                Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        } catch (SQLException e) {
+            unavailable("PostgreSQL at " + DB_URL + " (user " + DB_USER + ")", e);
+        }
+    }
+
+    private static void requireRedis() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(REDIS_HOST, REDIS_PORT), 2000);
+            OutputStream out = socket.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] reply = in.readNBytes(7);
+            if (!new String(reply, StandardCharsets.US_ASCII).startsWith("+PONG")) {
+                throw new IOException("unexpected reply to PING");
+            }
+        } catch (IOException e) {
+            unavailable("Redis at " + REDIS_HOST + ":" + REDIS_PORT, e);
+        }
+    }
+
+    private static void unavailable(String service, Exception cause) {
+        String message = service + " is not available (" + cause.getMessage() + "); distributed-mode tests need it";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(message);
+        }
+        Assumptions.abort(message);
+    }
+
+    private static String setting(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

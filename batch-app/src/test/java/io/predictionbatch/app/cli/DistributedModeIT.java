@@ -1,0 +1,131 @@
+package io.predictionbatch.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Distributed mode end to end: a manager (`predict`) and worker JVMs against the real PostgreSQL
+ * and Redis, on files on a path they all see.
+ */
+class DistributedModeIT {
+
+    @TempDir
+    Path work;
+
+    private DistributedEnvironment services;
+    private Cli distributed;
+    private final List<Process> workers = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        services = DistributedEnvironment.create();
+        distributed = new Cli(work.resolve("home"), work, services.processEnvironment());
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        for (Process worker : workers) {
+            worker.destroy();
+            if (!worker.waitFor(60, TimeUnit.SECONDS)) {
+                worker.destroyForcibly();
+            }
+        }
+        services.close();
+    }
+
+    private Process startWorker() throws Exception {
+        Process worker = distributed.start("worker");
+        workers.add(worker);
+        return worker;
+    }
+
+    @Test
+    void twoWorkersPredictExactlyWhatTheEmbeddedModePredicts() throws Exception {
+        Path input = TestInputs.irisRows(work.resolve("input.csv"), 120_000);
+        Cli embedded = new Cli(work.resolve("embedded-home"), work);
+        assertThat(embedded.run("predict", "-i", input.toString(), "-o", "embedded.csv", "-k", "id", "-q").exitCode())
+                .isZero();
+        startWorker();
+        startWorker();
+
+        Cli.Result result = distributed.run("predict", "-i", input.toString(), "-o", "distributed.csv", "-k", "id",
+                "-p", "6", "-q");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(Files.readAllLines(work.resolve("distributed.csv")))
+                .isEqualTo(Files.readAllLines(work.resolve("embedded.csv")));
+        assertThat(Files.readAllLines(work.resolve("distributed.errors.csv")))
+                .isEqualTo(Files.readAllLines(work.resolve("embedded.errors.csv")));
+        Cli.Result status = distributed.run("status", "1");
+        assertThat(status.out()).contains("Job 1: COMPLETED").contains("predictPartition:p0005");
+    }
+
+    @Test
+    void completesWithoutRestartWhenAWorkerIsKilled() throws Exception {
+        int rows = 300_000;
+        Path input = TestInputs.irisRows(work.resolve("input.csv"), rows);
+        Process doomed = startWorker();
+        Cli.Run job = distributed.launch("predict", "-i", input.toString(), "-o", "out.csv", "-p", "2",
+                "--chunk-size", "500", "-q");
+        TestInputs.awaitPartBytes(work, 100_000, job.process());
+        doomed.destroyForcibly().waitFor();
+        startWorker();
+
+        Cli.Result result = job.await();
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        TestInputs.assertEveryLineExactlyOnce(work.resolve("out.csv"), work.resolve("out.errors.csv"), rows);
+        assertThat(log()).contains("lost its worker");
+    }
+
+    @Test
+    void aStoppedWorkerHandsItsPartitionToAnother() throws Exception {
+        int rows = 300_000;
+        Path input = TestInputs.irisRows(work.resolve("input.csv"), rows);
+        Process first = startWorker();
+        Cli.Run job = distributed.launch("predict", "-i", input.toString(), "-o", "out.csv", "-p", "1",
+                "--chunk-size", "500", "-q");
+        TestInputs.awaitPartBytes(work, 100_000, job.process());
+        first.destroy();
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        startWorker();
+
+        Cli.Result result = job.await();
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        TestInputs.assertEveryLineExactlyOnce(work.resolve("out.csv"), work.resolve("out.errors.csv"), rows);
+        assertThat(log()).contains("handed back by a stopping worker");
+    }
+
+    /** The log file the manager and the workers of a test share. */
+    private String log() throws java.io.IOException {
+        return Files.readString(work.resolve("home/logs/prediction-batch.log"));
+    }
+
+    @Test
+    void restartResumesAJobWhoseManagerWasKilled() throws Exception {
+        int rows = 300_000;
+        Path input = TestInputs.irisRows(work.resolve("input.csv"), rows);
+        startWorker();
+        startWorker();
+        Cli.Run job = distributed.launch("predict", "-i", input.toString(), "-o", "out.csv", "-p", "4",
+                "--chunk-size", "500", "-q");
+        TestInputs.awaitPartBytes(work, 100_000, job.process());
+        job.process().destroyForcibly().waitFor();
+
+        Cli.Result restart = distributed.run("restart", "1", "-q");
+
+        assertThat(restart.exitCode()).as(restart.out() + restart.err()).isZero();
+        TestInputs.assertEveryLineExactlyOnce(work.resolve("out.csv"), work.resolve("out.errors.csv"), rows);
+    }
+}
