@@ -1,22 +1,27 @@
 #!/usr/bin/env bash
 # Benchmark: the embedded batch job against a bare single-thread loop on the same file.
 #
-#   bench/run-benchmark.sh [--rows N] [--xmx SIZE] [--partitions N] [--skip-bare]
+#   bench/run-benchmark.sh [--rows N] [--xmx SIZE] [--partitions N] [--skip-bare] [--distributed]
 #
 # Generates N rows (default 1,000,000) with sample-data/GenerateIrisData.java, runs the bare loop
 # (Commons CSV -> the same model -> buffered writer, one thread, no framework) and the embedded
 # job (-Xmx as given, default 1g), and prints both throughputs, their ratio and the job's peak
 # memory (maximum resident set size). Files go to bench/out/ (git-ignored).
+#
+# --distributed also runs the job in distributed mode with two worker JVMs on this machine,
+# against the PostgreSQL (schema pb_bench, recreated) and Redis on 127.0.0.1, twice: with freshly
+# started workers (booted, not yet warm), then again with the same, warmed-up workers; and prints each against embedded.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
-rows=1000000 xmx=1g partitions="" skip_bare=no
+rows=1000000 xmx=1g partitions="" skip_bare=no distributed=no
 while [ $# -gt 0 ]; do
     case "$1" in
         --rows) rows="$2"; shift 2 ;;
         --xmx) xmx="$2"; shift 2 ;;
         --partitions) partitions="$2"; shift 2 ;;
         --skip-bare) skip_bare=yes; shift ;;
+        --distributed) distributed=yes; shift ;;
         *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
     esac
 done
@@ -53,3 +58,33 @@ if [ -n "$bare_rate" ]; then
     cmp -s <(cut -d, -f2- "$out/bare-output.csv") <(tail -n +2 "$out/job-output.csv" | cut -d, -f2-) \
         && echo "predictions: identical" || echo "predictions: DIFFER between the bare loop and the job"
 fi
+
+[ "$distributed" = yes ] || exit 0
+
+echo "== distributed: two workers (PostgreSQL schema pb_bench, Redis 127.0.0.1)" >&2
+psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS pb_bench CASCADE; CREATE SCHEMA pb_bench;"
+export SPRING_PROFILES_ACTIVE=distributed
+export PREDICTION_DB_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=pb_bench"
+export PREDICTION_DISTRIBUTED_QUEUE="prediction-batch:bench"
+workers=()
+stop_workers() { [ ${#workers[@]} -eq 0 ] || kill "${workers[@]}" 2>/dev/null; wait "${workers[@]}" 2>/dev/null || true; }
+trap stop_workers EXIT
+for w in 1 2; do
+    PREDICTION_BATCH_HOME="$out/home-dist" java -Xmx"$xmx" -jar "$root/batch-app/target/prediction-batch.jar" worker \
+        > "$out/worker-$w.log" 2>&1 &
+    workers+=($!)
+done
+# Workers are long-lived services: measure jobs, not their start-up.
+for w in 1 2; do
+    until grep -q "is taking partitions" "$out/worker-$w.log"; do sleep 0.2; done
+done
+dist_args=(predict --model iris_model --input "$input" --output "$out/dist-output.csv" --quiet --partitions "${partitions:-2}")
+for run in cold warm; do
+    PREDICTION_BATCH_HOME="$out/home-dist" java -Xmx"$xmx" -jar "$root/batch-app/target/prediction-batch.jar" \
+        "${dist_args[@]}" | tee "$out/dist-summary.txt"
+    dist_rate=$(grep -oE '\(([0-9,]+) records/s\)' "$out/dist-summary.txt" | tr -d '(),' | cut -d' ' -f1)
+    awk -v d="$dist_rate" -v j="$job_rate" -v r="$run" \
+        'BEGIN { printf "distributed (%s workers): %d records/s, ratio distributed/embedded: %.2f\n", r, d, d / j }'
+done
+cmp -s "$out/dist-output.csv" "$out/job-output.csv" && echo "distributed predictions: identical to embedded" \
+    || echo "distributed predictions: DIFFER from embedded"
