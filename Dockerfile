@@ -1,0 +1,10 @@
+# The prediction-batch image, for docker-compose.yml: built from the sources with the Maven wrapper.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY . .
+RUN ./mvnw -q -B -DskipTests -pl batch-app -am package
+
+FROM eclipse-temurin:17-jre
+COPY --from=build /src/batch-app/target/prediction-batch.jar /app/prediction-batch.jar
+WORKDIR /data
+ENTRYPOINT ["java", "-jar", "/app/prediction-batch.jar"]
