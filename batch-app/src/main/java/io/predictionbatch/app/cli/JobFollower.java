@@ -3,6 +3,7 @@ package io.predictionbatch.app.cli;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import io.predictionbatch.app.config.PredictionBatchProperties;
 import io.predictionbatch.app.dashboard.JobQueries;
@@ -14,6 +15,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,19 +41,42 @@ class JobFollower {
             throws InterruptedException {
         long jobId = started.getJobInstance().getInstanceId();
         try (ProgressDisplay display = ProgressDisplay.create(progress, System.console() != null)) {
-            while (jobRepository.getJobExecution(started.getId()).isRunning()) {
+            while (fromRepository(() -> jobRepository.getJobExecution(started.getId()), progress).isRunning()) {
                 if (showProgress) {
-                    queries.job(jobId).ifPresent(display::update);
+                    show(jobId, display);
                 }
                 Thread.sleep(pollInterval.toMillis());
             }
             if (showProgress) {
-                queries.job(jobId).ifPresent(display::update);
+                show(jobId, display);
             }
         }
-        JobExecution finished = jobRepository.getJobExecution(started.getId());
+        JobExecution finished = fromRepository(() -> jobRepository.getJobExecution(started.getId()), progress);
         printSummary(finished, out);
         return finished.getStatus() == BatchStatus.COMPLETED ? 0 : UserErrorHandler.FAILURE;
+    }
+
+    private void show(long jobId, ProgressDisplay display) {
+        try {
+            queries.job(jobId).ifPresent(display::update);
+        } catch (DataAccessException | TransactionException e) {
+            // Progress is shown again at the next poll; fromRepository says why it is missing.
+        }
+    }
+
+    /**
+     * Reads from the job repository, waiting while it cannot be reached for a moment (PostgreSQL
+     * restarting, in distributed mode): the job itself rides that out or fails, and says so.
+     */
+    private <T> T fromRepository(Supplier<T> read, PrintStream progress) throws InterruptedException {
+        while (true) {
+            try {
+                return read.get();
+            } catch (DataAccessException | TransactionException e) {
+                progress.println("The job repository cannot be reached (" + e.getMessage() + "); waiting");
+                Thread.sleep(Math.max(1000, pollInterval.toMillis()));
+            }
+        }
     }
 
     private void printSummary(JobExecution execution, PrintStream out) {

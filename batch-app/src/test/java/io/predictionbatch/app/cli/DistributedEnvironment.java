@@ -46,12 +46,27 @@ final class DistributedEnvironment implements AutoCloseable {
 
     /** What a process in distributed mode needs, with short timeouts so that tests run fast. */
     Map<String, String> processEnvironment() {
+        return processEnvironment(DB_URL, REDIS_PORT);
+    }
+
+    /** The same, with the database reached through another local port. */
+    Map<String, String> processEnvironment(int databasePort, int redisPort) {
+        return processEnvironment(DB_URL.replaceFirst("//[^/]+/", "//127.0.0.1:" + databasePort + "/"), redisPort);
+    }
+
+    /** Host and port of the database. */
+    static String[] databaseAddress() {
+        String hostAndPort = DB_URL.replaceFirst("^jdbc:postgresql://([^/]+)/.*$", "$1");
+        return hostAndPort.contains(":") ? hostAndPort.split(":") : new String[] {hostAndPort, "5432"};
+    }
+
+    private Map<String, String> processEnvironment(String databaseUrl, int redisPort) {
         return Map.of(
                 "SPRING_PROFILES_ACTIVE", "distributed",
-                "PREDICTION_DB_URL", DB_URL + (DB_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                "PREDICTION_DB_URL", databaseUrl + (databaseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema,
                 "PREDICTION_DB_USER", DB_USER,
                 "PREDICTION_REDIS_HOST", REDIS_HOST,
-                "PREDICTION_REDIS_PORT", String.valueOf(REDIS_PORT),
+                "PREDICTION_REDIS_PORT", String.valueOf(redisPort),
                 "PREDICTION_DISTRIBUTED_QUEUE", queue,
                 "PREDICTION_DISTRIBUTED_HEARTBEATINTERVAL", "500ms",
                 "PREDICTION_DISTRIBUTED_WORKERTIMEOUT", "3s",

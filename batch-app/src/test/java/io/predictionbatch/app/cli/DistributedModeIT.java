@@ -107,6 +107,30 @@ class DistributedModeIT {
         assertThat(log()).contains("handed back by a stopping worker");
     }
 
+    @Test
+    void ridesOutARedisRestartThatLosesQueuedRequests() throws Exception {
+        int rows = 300_000;
+        Path input = TestInputs.irisRows(work.resolve("input.csv"), rows);
+        try (PrivateRedis redis = new PrivateRedis()) {
+            String[] database = DistributedEnvironment.databaseAddress();
+            distributed = new Cli(work.resolve("home"), work,
+                    services.processEnvironment(Integer.parseInt(database[1]), redis.port()));
+            startWorker();
+            Cli.Run job = distributed.launch("predict", "-i", input.toString(), "-o", "out.csv", "-p", "4",
+                    "--chunk-size", "500", "-q");
+            TestInputs.awaitPartBytes(work, 50_000, job.process());
+            redis.kill();
+            Thread.sleep(2_000);
+            redis.start();
+
+            Cli.Result result = job.await();
+
+            assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+            TestInputs.assertEveryLineExactlyOnce(work.resolve("out.csv"), work.resolve("out.errors.csv"), rows);
+            assertThat(log()).contains("is no longer queued and no worker took it");
+        }
+    }
+
     /** The log file the manager and the workers of a test share. */
     private String log() throws java.io.IOException {
         return Files.readString(work.resolve("home/logs/prediction-batch.log"));

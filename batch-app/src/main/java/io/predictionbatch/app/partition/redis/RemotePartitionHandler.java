@@ -24,6 +24,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.integration.redis.outbound.RedisQueueOutboundChannelAdapter;
 import org.springframework.integration.support.MessageBuilder;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The manager side of remote partitioning: pushes one request per partition onto a Redis list
@@ -49,6 +50,8 @@ public final class RemotePartitionHandler implements PartitionHandler {
     private final PartitionHeartbeats heartbeats;
     private final Duration pollInterval;
     private final Duration workerTimeout;
+    /** Partitions this handler marked failed and has yet to run again (it survives a failed try). */
+    private final Set<Long> markedForRerun = new HashSet<>();
 
     public RemotePartitionHandler(JobRepository jobRepository, RedisQueueOutboundChannelAdapter requests,
             RedisTemplate<String, PartitionRequest> queue, String queueName, PartitionHeartbeats heartbeats,
@@ -85,10 +88,10 @@ public final class RemotePartitionHandler implements PartitionHandler {
                         pending.put(next.getStepName(), next);
                     }
                 }
-            } catch (DataAccessException e) {
+            } catch (DataAccessException | TransactionException e) {
                 // The repository or Redis is unreachable for a moment: the workers' own commits
                 // fail too, and their partitions show up as lost once it is back.
-                log.warn("Cannot read partition states (" + e.getMostSpecificCause().getMessage() + "); retrying");
+                log.warn("Cannot follow the partitions (" + e.getMessage() + "); retrying");
             }
         }
         return finished;
@@ -97,6 +100,10 @@ public final class RemotePartitionHandler implements PartitionHandler {
     /** The execution to keep following for this partition, or {@code null} once it has ended. */
     private StepExecution follow(StepExecution current, Set<Long> seenBeating) {
         BatchStatus status = current.getStatus();
+        if (markedForRerun.contains(current.getId())) {
+            // Marked failed by this handler, but its replacement could not be made: make it now.
+            return rerun(current, "its run again was interrupted");
+        }
         if (status == BatchStatus.STOPPED && !jobIsStopping(current)) {
             log.info(current.getStepName() + " was handed back by a stopping worker; running it again");
             return rerun(current, "handed back by a stopping worker");
@@ -140,6 +147,7 @@ public final class RemotePartitionHandler implements PartitionHandler {
      * its worker committed in the meantime (then it keeps the old one).
      */
     private StepExecution rerun(StepExecution lost, String reason) {
+        markedForRerun.add(lost.getId());
         if (lost.getStatus().isRunning()) {
             lost.setStatus(BatchStatus.FAILED);
             lost.setExitStatus(ExitStatus.FAILED.addExitDescription("Partition run again elsewhere: " + reason));
@@ -148,6 +156,7 @@ public final class RemotePartitionHandler implements PartitionHandler {
                 jobRepository.update(lost);
             } catch (OptimisticLockingFailureException e) {
                 log.info(lost.getStepName() + " committed just now: its worker is alive after all");
+                markedForRerun.remove(lost.getId());
                 return jobRepository.getStepExecution(lost.getId());
             }
         }
@@ -155,6 +164,7 @@ public final class RemotePartitionHandler implements PartitionHandler {
         replacement.setExecutionContext(new ExecutionContext(lost.getExecutionContext()));
         jobRepository.updateExecutionContext(replacement);
         send(replacement);
+        markedForRerun.remove(lost.getId());
         return replacement;
     }
 
