@@ -42,6 +42,7 @@ public final class PredictPartitionStep implements Step {
     public void execute(StepExecution partition) throws JobInterruptedException {
         PredictionJobParameters parameters = PredictionJobParameters.from(partition.getJobParameters());
         PartitionComponents components = PartitionComponents.create(partition, models);
+        CommittedContext committed = new CommittedContext(partition);
         new StepBuilder(PartitionNames.WORKER_STEP, jobRepository)
                 .<InputRecord, PredictionRow>chunk(parameters.chunkSize())
                 .transactionManager(transactionManager)
@@ -52,6 +53,7 @@ public final class PredictPartitionStep implements Step {
                 .skipPolicy(new RecordSkipPolicy(parameters.errorThreshold()))
                 .skipListener(components.rejects())
                 .stream(components.rejects())
+                .listener(committed)
                 .build()
                 .execute(partition);
     }

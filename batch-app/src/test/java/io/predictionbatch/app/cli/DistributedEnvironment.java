@@ -49,12 +49,12 @@ final class DistributedEnvironment implements AutoCloseable {
         return processEnvironment(DB_URL, REDIS_PORT);
     }
 
-    /** The same, with the database reached through another local port. */
+    /** The same, with the database reached through a local port (a {@link TcpProxy} to it). */
     Map<String, String> processEnvironment(int databasePort, int redisPort) {
         return processEnvironment(DB_URL.replaceFirst("//[^/]+/", "//127.0.0.1:" + databasePort + "/"), redisPort);
     }
 
-    /** Host and port of the database. */
+    /** Host and port of the database, for a {@link TcpProxy}. */
     static String[] databaseAddress() {
         String hostAndPort = DB_URL.replaceFirst("^jdbc:postgresql://([^/]+)/.*$", "$1");
         return hostAndPort.contains(":") ? hostAndPort.split(":") : new String[] {hostAndPort, "5432"};

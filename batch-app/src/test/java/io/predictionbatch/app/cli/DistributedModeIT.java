@@ -131,6 +131,30 @@ class DistributedModeIT {
         }
     }
 
+    @Test
+    void ridesOutPostgresqlBeingUnreachableForAWhile() throws Exception {
+        int rows = 300_000;
+        Path input = TestInputs.irisRows(work.resolve("input.csv"), rows);
+        String[] database = DistributedEnvironment.databaseAddress();
+        try (TcpProxy proxy = new TcpProxy(database[0], Integer.parseInt(database[1]))) {
+            distributed = new Cli(work.resolve("home"), work, services.processEnvironment(proxy.port(),
+                    Integer.parseInt(services.processEnvironment().get("PREDICTION_REDIS_PORT"))));
+            startWorker();
+            startWorker();
+            Cli.Run job = distributed.launch("predict", "-i", input.toString(), "-o", "out.csv", "-p", "2",
+                    "--chunk-size", "500", "-q");
+            TestInputs.awaitPartBytes(work, 100_000, job.process());
+            proxy.cut();
+            Thread.sleep(4_000);
+            proxy.restore();
+
+            Cli.Result result = job.await();
+
+            assertThat(result.exitCode()).as(result.out() + result.err() + log()).isZero();
+            TestInputs.assertEveryLineExactlyOnce(work.resolve("out.csv"), work.resolve("out.errors.csv"), rows);
+        }
+    }
+
     /** The log file the manager and the workers of a test share. */
     private String log() throws java.io.IOException {
         return Files.readString(work.resolve("home/logs/prediction-batch.log"));

@@ -155,7 +155,7 @@ public final class PartitionWorker implements SmartLifecycle, BeanFactoryAware {
         try {
             log.info("Running " + request.stepName() + " (step execution " + id + ")");
             execute(partition);
-            recordFailureBeforeStart(partition);
+            recordFailure(partition);
         } finally {
             running.remove(id);
             heartbeat.cancel(false);
@@ -183,21 +183,36 @@ public final class PartitionWorker implements SmartLifecycle, BeanFactoryAware {
     }
 
     /**
-     * A step that fails before it starts (the input file is not there on this machine, say) has
-     * not recorded its failure itself; record it, or the manager would wait for it in vain.
+     * Records a failure the step could not record itself: one before it started (the input file
+     * is not there on this machine, say), or one while the database was unreachable. A failure
+     * that came from unreachable infrastructure gets the exit code {@value
+     * TransientFailures#EXIT_CODE}, which tells the manager to run the partition again rather
+     * than fail the job.
      */
-    private void recordFailureBeforeStart(StepExecution result) {
-        if (result.getStatus() != BatchStatus.FAILED || result.getEndTime() != null) {
+    private void recordFailure(StepExecution partition) {
+        boolean transientFailure = partition.getFailureExceptions().stream().anyMatch(TransientFailures::isTransient);
+        boolean unrecorded = partition.getStatus() == BatchStatus.UNKNOWN
+                || partition.getStatus() == BatchStatus.FAILED && partition.getEndTime() == null;
+        if (!unrecorded && !(transientFailure && partition.getStatus() == BatchStatus.FAILED)) {
             return;
         }
-        String reasons = result.getFailureExceptions().stream().map(Throwable::toString).reduce((a, b) -> a + "; " + b)
-                .orElse("unknown");
-        result.setEndTime(LocalDateTime.now());
-        result.setExitStatus(ExitStatus.FAILED.addExitDescription("On worker " + name + ": " + reasons));
+        String reasons = partition.getFailureExceptions().stream().map(Throwable::toString)
+                .reduce((a, b) -> a + "; " + b).orElse("unknown");
+        partition.setStatus(BatchStatus.FAILED);
+        if (partition.getEndTime() == null) {
+            partition.setEndTime(LocalDateTime.now());
+        }
+        String description = "On worker " + name + ": " + reasons;
+        partition.setExitStatus(transientFailure ? new ExitStatus(TransientFailures.EXIT_CODE, description)
+                : ExitStatus.FAILED.addExitDescription(description));
         try {
-            jobRepository.update(result);
+            jobRepository.update(partition);
         } catch (OptimisticLockingFailureException e) {
-            log.info("Step execution " + result.getId() + " is owned by another worker now");
+            log.info("Step execution " + partition.getId() + " is owned by another worker now");
+        } catch (RuntimeException e) {
+            // Still unreachable: the partition stays STARTED in the repository, and the manager
+            // takes it as lost once its heartbeat has expired.
+            log.warn("Cannot record the failure of step execution " + partition.getId() + ": " + e.getMessage());
         }
     }
 

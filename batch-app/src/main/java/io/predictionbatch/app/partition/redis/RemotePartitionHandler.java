@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,9 @@ import org.springframework.transaction.TransactionException;
  * <p>It also keeps partitions going when workers do not: a partition whose worker stopped
  * beating and committed nothing for the worker timeout is marked FAILED and run again, from its
  * last committed chunk, as a new step execution with the old one's execution context; a partition
- * a stopping worker handed back (STOPPED) is run again the same way; a request Redis lost before
- * any worker took it (a Redis restart) is pushed again. Marking a partition failed goes through
+ * a stopping worker handed back (STOPPED), or that failed because the database or Redis was
+ * unreachable (exit code {@code FAILED_TRANSIENT}, up to three times), is run again the same way;
+ * a request Redis lost before any worker took it (a Redis restart) is pushed again. Marking a partition failed goes through
  * the repository's optimistic lock, so a worker that was only slow, and commits first, keeps its
  * partition, and one that was cut off can commit nothing more.
  */
@@ -50,6 +52,10 @@ public final class RemotePartitionHandler implements PartitionHandler {
     private final PartitionHeartbeats heartbeats;
     private final Duration pollInterval;
     private final Duration workerTimeout;
+    /** How often a partition that failed on unreachable infrastructure is run again. */
+    private static final int MAX_TRANSIENT_RERUNS = 3;
+
+    private final Map<String, Integer> transientReruns = new HashMap<>();
     /** Partitions this handler marked failed and has yet to run again (it survives a failed try). */
     private final Set<Long> markedForRerun = new HashSet<>();
 
@@ -104,14 +110,25 @@ public final class RemotePartitionHandler implements PartitionHandler {
             // Marked failed by this handler, but its replacement could not be made: make it now.
             return rerun(current, "its run again was interrupted");
         }
-        if (status == BatchStatus.STOPPED && !jobIsStopping(current)) {
-            log.info(current.getStepName() + " was handed back by a stopping worker; running it again");
-            return rerun(current, "handed back by a stopping worker");
-        }
+        boolean beating = heartbeats.worker(current.getId()) != null;
         if (!status.isRunning()) {
+            if (beating) {
+                // Ended, but its worker is still recording how: wait until it lets go.
+                return current;
+            }
+            if (status == BatchStatus.STOPPED && !jobIsStopping(current)) {
+                log.info(current.getStepName() + " was handed back by a stopping worker; running it again");
+                return rerun(current, "handed back by a stopping worker");
+            }
+            if (status == BatchStatus.FAILED && TransientFailures.EXIT_CODE.equals(current.getExitStatus().getExitCode())
+                    && transientReruns.merge(current.getStepName(), 1, Integer::sum) <= MAX_TRANSIENT_RERUNS) {
+                log.warn(current.getStepName() + " failed while the database or Redis was unreachable; running it"
+                        + " again from its last commit");
+                return rerun(current, "the database or Redis was unreachable");
+            }
             return null;
         }
-        if (heartbeats.worker(current.getId()) != null) {
+        if (beating) {
             seenBeating.add(current.getId());
             return current;
         }
