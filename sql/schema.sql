@@ -71,3 +71,24 @@ JOIN batch_job_execution e
   ON e.job_execution_id = (SELECT MAX(x.job_execution_id) FROM batch_job_execution x
                            WHERE x.job_instance_id = i.job_instance_id)
 WHERE i.job_name = 'predictionJob';
+
+-- Predictions written to the database instead of a file (`predict --output-table`), one row per
+-- input record, keyed so that a chunk written again never adds a row twice.
+CREATE TABLE IF NOT EXISTS prediction_result (
+    job_instance_id BIGINT        NOT NULL,
+    line            BIGINT        NOT NULL,
+    record_key      VARCHAR(1000),
+    model_name      VARCHAR(100)  NOT NULL,
+    model_version   VARCHAR(100)  NOT NULL,
+    prediction      TEXT          NOT NULL,  -- the model's output fields as a JSON object
+    PRIMARY KEY (job_instance_id, line)
+);
+
+-- Records of such a job that were set aside, with the reason.
+CREATE TABLE IF NOT EXISTS prediction_rejected (
+    job_instance_id BIGINT        NOT NULL,
+    line            BIGINT        NOT NULL,
+    reason          TEXT          NOT NULL,
+    record          TEXT          NOT NULL,
+    PRIMARY KEY (job_instance_id, line)
+);

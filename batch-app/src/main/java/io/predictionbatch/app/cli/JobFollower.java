@@ -99,8 +99,9 @@ class JobFollower {
                     jobId, execution.getStatus(), summary.getLong(AssembleOutputTasklet.RECORDS),
                     summary.getLong(AssembleOutputTasklet.WRITTEN), summary.getLong(AssembleOutputTasklet.REJECTED),
                     seconds, seconds > 0 ? processed / seconds : 0.0);
-            out.println("Predictions: " + parameters.output());
-            out.println("Rejected records: " + parameters.errors());
+            out.println("Predictions: " + parameters.outputDescription()
+                    + (parameters.toTable() ? " (job_instance_id = " + jobId + ")" : ""));
+            out.println("Rejected records: " + parameters.errorsDescription());
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             out.printf("Job %d %s: %s%n", jobId, execution.getStatus(), FailureMessages.describe(

@@ -10,12 +10,14 @@ import io.predictionbatch.app.job.ErrorThreshold;
 import io.predictionbatch.app.job.PredictionJobParameters;
 import io.predictionbatch.app.job.ValidateInputTasklet;
 import io.predictionbatch.app.output.OutputFormat;
+import io.predictionbatch.app.output.ResultTables;
 import io.predictionbatch.model.registry.HostedModel;
 import io.predictionbatch.model.registry.ModelRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.stereotype.Component;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,8 +41,18 @@ class PredictCommand implements Callable<Integer> {
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE", description = "The records to score.")
     private Path input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Where predictions go.")
-    private Path output;
+    @ArgGroup(multiplicity = "1")
+    private Destination destination;
+
+    /** Predictions go to a file or to the result table, one or the other. */
+    static final class Destination {
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where predictions go (a file).")
+        private Path output;
+
+        @Option(names = "--output-table", description = {"Write predictions and rejected records to the tables"
+                + " prediction_result and prediction_rejected of the job repository (PostgreSQL: distributed mode)."})
+        private boolean table;
+    }
 
     @Option(names = "--input-format", paramLabel = "csv|jsonl",
             description = "Format of the input; by default taken from its extension (.csv, .jsonl).")
@@ -77,14 +89,16 @@ class PredictCommand implements Callable<Integer> {
     private boolean quiet;
 
     private final ModelRegistry models;
+    private final ResultTables resultTables;
     private final PredictionBatchProperties properties;
     private final JobOperator jobOperator;
     private final Job predictionJob;
     private final JobFollower follower;
 
-    PredictCommand(ModelRegistry models, PredictionBatchProperties properties, JobOperator jobOperator,
-            Job predictionJob, JobFollower follower) {
+    PredictCommand(ModelRegistry models, ResultTables resultTables, PredictionBatchProperties properties,
+            JobOperator jobOperator, Job predictionJob, JobFollower follower) {
         this.models = models;
+        this.resultTables = resultTables;
         this.properties = properties;
         this.jobOperator = jobOperator;
         this.predictionJob = predictionJob;
@@ -94,7 +108,7 @@ class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PredictionJobParameters parameters = parameters();
-        ValidateInputTasklet.validate(models, parameters);
+        ValidateInputTasklet.validate(models, resultTables, parameters);
         JobExecution execution = jobOperator.start(predictionJob, parameters.toJobParameters());
         var err = spec.commandLine().getErr();
         if (!quiet) {
@@ -106,13 +120,22 @@ class PredictCommand implements Callable<Integer> {
     }
 
     private PredictionJobParameters parameters() {
-        Path absoluteOutput = output.toAbsolutePath().normalize();
-        OutputFormat resolvedOutputFormat = outputFormat != null ? OutputFormat.parse(outputFormat)
-                : OutputFormat.fromExtension(absoluteOutput).orElseThrow(() -> new IllegalArgumentException(
-                        "Cannot tell the format of output '" + output + "' from its extension; name it .csv or"
-                                + " .jsonl, or pass --output-format csv|jsonl"));
-        Path errorsFile = errors != null ? errors.toAbsolutePath().normalize() : defaultErrors(absoluteOutput,
-                resolvedOutputFormat);
+        Path absoluteOutput = null;
+        Path errorsFile = null;
+        OutputFormat resolvedOutputFormat = OutputFormat.TABLE;
+        if (!destination.table) {
+            Path output = destination.output;
+            absoluteOutput = output.toAbsolutePath().normalize();
+            resolvedOutputFormat = outputFormat != null ? OutputFormat.parse(outputFormat)
+                    : OutputFormat.fromExtension(absoluteOutput).orElseThrow(() -> new IllegalArgumentException(
+                            "Cannot tell the format of output '" + output + "' from its extension; name it .csv or"
+                                    + " .jsonl, or pass --output-format csv|jsonl"));
+            errorsFile = errors != null ? errors.toAbsolutePath().normalize()
+                    : defaultErrors(absoluteOutput, resolvedOutputFormat);
+        } else if (errors != null || outputFormat != null) {
+            throw new IllegalArgumentException("--errors and --output-format are for file output; --output-table"
+                    + " writes rejected records to the table prediction_rejected");
+        }
         return new PredictionJobParameters(modelName(), input.toAbsolutePath().normalize(),
                 inputFormat != null ? InputFormat.parse(inputFormat) : InputFormat.fromExtension(input).orElseThrow(
                         () -> new IllegalArgumentException("Cannot tell the format of input '" + input + "' from its"

@@ -20,6 +20,7 @@ import io.predictionbatch.app.output.OutputColumns;
 import io.predictionbatch.app.output.PartFiles;
 import io.predictionbatch.app.output.PartWriters;
 import io.predictionbatch.app.output.RejectedRecord;
+import io.predictionbatch.app.output.ResultTables;
 import io.predictionbatch.app.partition.PartitionNames;
 import io.predictionbatch.model.registry.ModelRegistry;
 import org.springframework.batch.core.BatchStatus;
@@ -49,10 +50,12 @@ public final class AssembleOutputTasklet implements Tasklet {
 
     private final JobRepository jobRepository;
     private final ModelRegistry models;
+    private final ResultTables resultTables;
 
-    public AssembleOutputTasklet(JobRepository jobRepository, ModelRegistry models) {
+    public AssembleOutputTasklet(JobRepository jobRepository, ModelRegistry models, ResultTables resultTables) {
         this.jobRepository = jobRepository;
         this.models = models;
+        this.resultTables = resultTables;
     }
 
     /** One partition's committed result. */
@@ -65,20 +68,23 @@ public final class AssembleOutputTasklet implements Tasklet {
         JobExecution jobExecution = stepExecution.getJobExecution();
         PredictionJobParameters parameters = PredictionJobParameters.from(jobExecution.getJobParameters());
         JobInstance instance = jobExecution.getJobInstance();
-        PartFiles parts = PartFiles.of(parameters.output(), instance.getInstanceId());
-
-        List<PartResult> results = partResults(instance);
-        List<String> outputFields = models.get(parameters.model()).outputFields().fieldNames();
-        var outputRows = parameters.outputFormat().rows(OutputColumns.of(parameters.keyColumn(), outputFields));
-        var rejectRows = parameters.outputFormat().rows(RejectedRecord.COLUMNS);
-        concatenate(outputRows.header(), results.stream().map(r -> parts.predictions(r.slice().index())).toList(),
-                parameters.output());
-        concatenate(rejectRows.header(), results.stream().map(r -> parts.rejects(r.slice().index())).toList(),
-                parameters.errors());
-
+        List<PartResult> results = partResults(instance, !parameters.toTable());
         long records = results.stream().mapToLong(r -> r.slice().range().records()).sum();
-        long written = results.stream().mapToLong(PartResult::written).sum();
-        long rejected = results.stream().mapToLong(PartResult::rejected).sum();
+        long written;
+        long rejected;
+        if (parameters.toTable()) {
+            List<Long> rows = resultTables.rowCounts(instance.getInstanceId());
+            written = rows.get(0);
+            rejected = rows.get(1);
+            if (written + rejected != records) {
+                throw new IllegalStateException(String.format("The job was given %d records but the result tables"
+                        + " hold %d predictions and %d rejects", records, written, rejected));
+            }
+        } else {
+            assembleFiles(parameters, instance, results);
+            written = results.stream().mapToLong(PartResult::written).sum();
+            rejected = results.stream().mapToLong(PartResult::rejected).sum();
+        }
         ExecutionContext summary = stepExecution.getExecutionContext();
         summary.putLong(RECORDS, records);
         summary.putLong(WRITTEN, written);
@@ -88,18 +94,33 @@ public final class AssembleOutputTasklet implements Tasklet {
         Optional<String> violation = parameters.errorThreshold().violation(records, rejected);
         if (violation.isPresent()) {
             throw new ErrorThresholdExceededException(violation.get() + "; the rejected records are in "
-                    + parameters.errors());
+                    + parameters.errorsDescription());
         }
-        deleteFolder(parts.folder());
+        if (!parameters.toTable()) {
+            deleteFolder(PartFiles.of(parameters.output(), instance.getInstanceId()).folder());
+        }
         return RepeatStatus.FINISHED;
     }
 
+    private void assembleFiles(PredictionJobParameters parameters, JobInstance instance, List<PartResult> results)
+            throws IOException {
+        PartFiles parts = PartFiles.of(parameters.output(), instance.getInstanceId());
+        List<String> outputFields = models.get(parameters.model()).outputFields().fieldNames();
+        var outputRows = parameters.outputFormat().rows(OutputColumns.of(parameters.keyColumn(), outputFields));
+        var rejectRows = parameters.outputFormat().rows(RejectedRecord.COLUMNS);
+        concatenate(outputRows.header(), results.stream().map(r -> parts.predictions(r.slice().index())).toList(),
+                parameters.output());
+        concatenate(rejectRows.header(), results.stream().map(r -> parts.rejects(r.slice().index())).toList(),
+                parameters.errors());
+    }
+
     /**
-     * The committed state of every partition. Read = written + rejected is checked here, for each
-     * partition, against the records the plan gave it: a record lost or doubled anywhere stops the
-     * job rather than produce a wrong file.
+     * The committed state of every partition. For file output, read = written + rejected is
+     * checked here, for each partition, against the records the plan gave it (table output is
+     * checked on the tables' rows): a record lost or doubled anywhere stops the job rather than
+     * produce a wrong result.
      */
-    private List<PartResult> partResults(JobInstance instance) {
+    private List<PartResult> partResults(JobInstance instance, boolean checkPartFiles) {
         List<PartResult> results = new ArrayList<>();
         for (int index = 0; ; index++) {
             String stepName = PartitionNames.stepName(index);
@@ -115,7 +136,7 @@ public final class AssembleOutputTasklet implements Tasklet {
             Slice slice = Slice.readFrom(context);
             long written = context.getLong(PartWriters.writtenKey(PartitionComponents.PREDICTIONS_WRITER), 0L);
             long rejected = context.getLong(PartWriters.writtenKey(PartitionComponents.REJECTS_WRITER), 0L);
-            if (written + rejected != slice.range().records()) {
+            if (checkPartFiles && written + rejected != slice.range().records()) {
                 throw new IllegalStateException(String.format("Partition %s was given %d records but committed %d"
                         + " predictions and %d rejects; its output is not trusted", stepName,
                         slice.range().records(), written, rejected));

@@ -11,10 +11,12 @@ import io.predictionbatch.app.output.PartFiles;
 import io.predictionbatch.app.output.PartWriters;
 import io.predictionbatch.app.output.PredictionRow;
 import io.predictionbatch.app.output.RejectedRecord;
+import io.predictionbatch.app.output.ResultTables;
 import io.predictionbatch.model.registry.HostedModel;
 import io.predictionbatch.model.registry.ModelRegistry;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 
 /**
@@ -23,20 +25,20 @@ import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
  *
  * @param reader reads the partition's slice
  * @param processor binds and predicts with the JVM's cached model
- * @param writer writes predictions to the partition's part file
- * @param rejects writes skipped records to the partition's rejects part file
+ * @param writer writes predictions to the partition's part file, or to the result table
+ * @param rejects writes skipped records to the partition's rejects part file, or to their table
  */
 record PartitionComponents(ItemStreamReader<InputRecord> reader, PredictionProcessor<?, ?> processor,
-        FlatFileItemWriter<PredictionRow> writer, RejectedRecordWriter rejects) {
+        ItemWriter<PredictionRow> writer, RejectedRecordWriter rejects) {
 
     static final String PREDICTIONS_WRITER = "predictions";
     static final String REJECTS_WRITER = "rejects";
 
-    static PartitionComponents create(StepExecution partition, ModelRegistry models) {
+    static PartitionComponents create(StepExecution partition, ModelRegistry models, ResultTables resultTables) {
         PredictionJobParameters parameters = PredictionJobParameters.from(partition.getJobParameters());
         Slice slice = Slice.readFrom(partition.getExecutionContext());
         HostedModel<?, ?> model = models.get(parameters.model());
-        PartFiles parts = PartFiles.of(parameters.output(), partition.getJobExecution().getJobInstance().getInstanceId());
+        long jobInstanceId = partition.getJobExecution().getJobInstance().getInstanceId();
 
         ItemStreamReader<InputRecord> reader = parameters.inputFormat() == InputFormat.CSV
                 ? new CsvRangeReader("reader", parameters.input(), slice)
@@ -46,6 +48,11 @@ record PartitionComponents(ItemStreamReader<InputRecord> reader, PredictionProce
         var columns = InputInspector.inspect(parameters.input(), parameters.inputFormat(), model.binder().fieldNames(),
                 parameters.keyColumn()).columns();
         var processor = new PredictionProcessor<>(model, columns, parameters.keyColumn());
+        if (parameters.toTable()) {
+            return new PartitionComponents(reader, processor, resultTables.predictionWriter(jobInstanceId, model),
+                    new RejectedRecordWriter(resultTables.rejectWriter(jobInstanceId)));
+        }
+        PartFiles parts = PartFiles.of(parameters.output(), jobInstanceId);
         boolean withKey = parameters.hasKey();
         FlatFileItemWriter<PredictionRow> writer = PartWriters.create(PREDICTIONS_WRITER,
                 parts.predictions(slice.index()), parameters.outputFormat().rows(

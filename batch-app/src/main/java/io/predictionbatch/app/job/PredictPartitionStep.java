@@ -2,6 +2,7 @@ package io.predictionbatch.app.job;
 
 import io.predictionbatch.app.input.InputRecord;
 import io.predictionbatch.app.output.PredictionRow;
+import io.predictionbatch.app.output.ResultTables;
 import io.predictionbatch.app.partition.PartitionNames;
 import io.predictionbatch.model.registry.ModelRegistry;
 import org.springframework.batch.core.job.JobInterruptedException;
@@ -25,12 +26,14 @@ public final class PredictPartitionStep implements Step {
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final ModelRegistry models;
+    private final ResultTables resultTables;
 
     public PredictPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ModelRegistry models) {
+            ModelRegistry models, ResultTables resultTables) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.models = models;
+        this.resultTables = resultTables;
     }
 
     @Override
@@ -41,7 +44,7 @@ public final class PredictPartitionStep implements Step {
     @Override
     public void execute(StepExecution partition) throws JobInterruptedException {
         PredictionJobParameters parameters = PredictionJobParameters.from(partition.getJobParameters());
-        PartitionComponents components = PartitionComponents.create(partition, models);
+        PartitionComponents components = PartitionComponents.create(partition, models, resultTables);
         CommittedContext committed = new CommittedContext(partition);
         new StepBuilder(PartitionNames.WORKER_STEP, jobRepository)
                 .<InputRecord, PredictionRow>chunk(parameters.chunkSize())

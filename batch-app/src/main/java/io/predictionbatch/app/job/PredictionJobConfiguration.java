@@ -1,5 +1,6 @@
 package io.predictionbatch.app.job;
 
+import io.predictionbatch.app.output.ResultTables;
 import io.predictionbatch.app.partition.ByteRangePartitioner;
 import io.predictionbatch.app.partition.PartitionNames;
 import io.predictionbatch.app.partition.PartitionPlanStore;
@@ -40,9 +41,9 @@ public class PredictionJobConfiguration {
 
     @Bean
     Step validateInput(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ModelRegistry models) {
+            ModelRegistry models, ResultTables resultTables) {
         return new StepBuilder("validateInput", jobRepository)
-                .tasklet(new ValidateInputTasklet(models), transactionManager)
+                .tasklet(new ValidateInputTasklet(models, resultTables), transactionManager)
                 .build();
     }
 
@@ -56,9 +57,9 @@ public class PredictionJobConfiguration {
 
     @Bean
     Step assembleOutput(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ModelRegistry models) {
+            ModelRegistry models, ResultTables resultTables) {
         return new StepBuilder(AssembleOutputTasklet.STEP_NAME, jobRepository)
-                .tasklet(new AssembleOutputTasklet(jobRepository, models), transactionManager)
+                .tasklet(new AssembleOutputTasklet(jobRepository, models, resultTables), transactionManager)
                 .build();
     }
 
@@ -79,7 +80,7 @@ public class PredictionJobConfiguration {
     /** The worker step, a singleton that remote workers can find by name. */
     @Bean
     PredictPartitionStep predictPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ModelRegistry models) {
-        return new PredictPartitionStep(jobRepository, transactionManager, models);
+            ModelRegistry models, ResultTables resultTables) {
+        return new PredictPartitionStep(jobRepository, transactionManager, models, resultTables);
     }
 }

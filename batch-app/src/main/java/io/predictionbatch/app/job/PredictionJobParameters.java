@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.predictionbatch.app.input.InputFormat;
 import io.predictionbatch.app.output.OutputFormat;
+import io.predictionbatch.app.output.ResultTables;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -15,9 +16,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param model the model's qualified name
  * @param input the input file, absolute
  * @param inputFormat the input's record format
- * @param output the prediction file, absolute
- * @param outputFormat the format of the prediction and errors files
- * @param errors the file rejected records go to, absolute
+ * @param output the prediction file, absolute; {@code null} for table output
+ * @param outputFormat the format of the prediction and errors files, or {@code TABLE}
+ * @param errors the file rejected records go to, absolute; {@code null} for table output
  * @param partitions how many slices the input is split into
  * @param chunkSize records per transaction
  * @param keyColumn an input column copied into each prediction, or {@code null}
@@ -48,12 +49,29 @@ public record PredictionJobParameters(
         if (chunkSize < 1) {
             throw new IllegalArgumentException("--chunk-size must be at least 1, not " + chunkSize);
         }
-        if (output.equals(input) || errors.equals(input)) {
-            throw new IllegalArgumentException("The output and errors files must not be the input file");
+        if (outputFormat.isFile()) {
+            if (output.equals(input) || errors.equals(input)) {
+                throw new IllegalArgumentException("The output and errors files must not be the input file");
+            }
+            if (errors.equals(output)) {
+                throw new IllegalArgumentException("The errors file must not be the output file");
+            }
         }
-        if (errors.equals(output)) {
-            throw new IllegalArgumentException("The errors file must not be the output file");
-        }
+    }
+
+    /** Predictions go to the result tables rather than to files. */
+    public boolean toTable() {
+        return !outputFormat.isFile();
+    }
+
+    /** Where predictions go, as the dashboard shows it. */
+    public String outputDescription() {
+        return toTable() ? "table " + ResultTables.RESULTS : output.toString();
+    }
+
+    /** Where rejected records go, as the dashboard shows it. */
+    public String errorsDescription() {
+        return toTable() ? "table " + ResultTables.REJECTS : errors.toString();
     }
 
     /** A new request: a fresh id makes it a new job instance. */
@@ -66,9 +84,9 @@ public record PredictionJobParameters(
                 .addString(MODEL, model)
                 .addString(INPUT, input.toString())
                 .addString("inputFormat", inputFormat.name(), false)
-                .addString(OUTPUT, output.toString())
+                .addString(OUTPUT, outputDescription())
                 .addString("outputFormat", outputFormat.name(), false)
-                .addString("errors", errors.toString(), false)
+                .addString("errors", errorsDescription(), false)
                 .addLong("partitions", (long) partitions, false)
                 .addLong("chunkSize", (long) chunkSize, false)
                 .addLong("maxErrors", errorThreshold.maxErrors(), false)
@@ -81,13 +99,14 @@ public record PredictionJobParameters(
     }
 
     public static PredictionJobParameters from(JobParameters parameters) {
+        OutputFormat outputFormat = OutputFormat.valueOf(parameters.getString("outputFormat"));
         return new PredictionJobParameters(
                 parameters.getString(MODEL),
                 Path.of(parameters.getString(INPUT)),
                 InputFormat.valueOf(parameters.getString("inputFormat")),
-                Path.of(parameters.getString(OUTPUT)),
-                OutputFormat.valueOf(parameters.getString("outputFormat")),
-                Path.of(parameters.getString("errors")),
+                outputFormat.isFile() ? Path.of(parameters.getString(OUTPUT)) : null,
+                outputFormat,
+                outputFormat.isFile() ? Path.of(parameters.getString("errors")) : null,
                 parameters.getLong("partitions").intValue(),
                 parameters.getLong("chunkSize").intValue(),
                 parameters.getString("keyColumn"),

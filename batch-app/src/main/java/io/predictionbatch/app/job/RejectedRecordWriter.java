@@ -8,10 +8,11 @@ import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Sets skipped records aside in the partition's rejects part file, with line, reason and text.
+ * Sets skipped records aside in the partition's rejects part file (or the rejects table), with
+ * line, reason and text.
  * Spring Batch calls it inside the chunk's transaction, so a rejected record is committed with
  * the chunk it belongs to, exactly once.
  */
@@ -20,9 +21,9 @@ public final class RejectedRecordWriter implements SkipListener<InputRecord, Pre
     /** How a rejected CSV record is written back as text. */
     private static final CSVFormat RECORD_TEXT = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
 
-    private final FlatFileItemWriter<RejectedRecord> writer;
+    private final ItemWriter<RejectedRecord> writer;
 
-    public RejectedRecordWriter(FlatFileItemWriter<RejectedRecord> writer) {
+    public RejectedRecordWriter(ItemWriter<RejectedRecord> writer) {
         this.writer = writer;
     }
 
@@ -49,16 +50,22 @@ public final class RejectedRecordWriter implements SkipListener<InputRecord, Pre
 
     @Override
     public void open(ExecutionContext context) {
-        writer.open(context);
+        if (writer instanceof ItemStream stream) {
+            stream.open(context);
+        }
     }
 
     @Override
     public void update(ExecutionContext context) {
-        writer.update(context);
+        if (writer instanceof ItemStream stream) {
+            stream.update(context);
+        }
     }
 
     @Override
     public void close() {
-        writer.close();
+        if (writer instanceof ItemStream stream) {
+            stream.close();
+        }
     }
 }

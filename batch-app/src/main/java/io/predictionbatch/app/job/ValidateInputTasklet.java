@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import io.predictionbatch.app.input.InputInspector;
 import io.predictionbatch.app.input.InvalidInputException;
+import io.predictionbatch.app.output.ResultTables;
 import io.predictionbatch.model.registry.HostedModel;
 import io.predictionbatch.model.registry.ModelRegistry;
 import org.springframework.batch.core.step.StepContribution;
@@ -16,26 +17,32 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 public final class ValidateInputTasklet implements Tasklet {
 
     private final ModelRegistry models;
+    private final ResultTables resultTables;
 
-    public ValidateInputTasklet(ModelRegistry models) {
+    public ValidateInputTasklet(ModelRegistry models, ResultTables resultTables) {
         this.models = models;
+        this.resultTables = resultTables;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         PredictionJobParameters parameters = PredictionJobParameters.from(
                 contribution.getStepExecution().getJobParameters());
-        validate(models, parameters);
+        validate(models, resultTables, parameters);
         return RepeatStatus.FINISHED;
     }
 
     /** The checks, shared with the command line, which runs them before it submits a job. */
-    public static void validate(ModelRegistry models, PredictionJobParameters parameters) {
+    public static void validate(ModelRegistry models, ResultTables resultTables, PredictionJobParameters parameters) {
         HostedModel<?, ?> model = models.get(parameters.model());
         InputInspector.inspect(parameters.input(), parameters.inputFormat(), model.binder().fieldNames(),
                 parameters.keyColumn());
-        checkWritableFolder(parameters.output());
-        checkWritableFolder(parameters.errors());
+        if (parameters.toTable()) {
+            resultTables.requirePostgresql();
+        } else {
+            checkWritableFolder(parameters.output());
+            checkWritableFolder(parameters.errors());
+        }
     }
 
     private static void checkWritableFolder(Path file) {

@@ -5,10 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The file formats predictions and rejected records are written in. */
+/**
+ * Where and how predictions and rejected records are written: a CSV or JSON Lines file, or the
+ * result tables of the job repository's PostgreSQL ({@link ResultTables}).
+ */
 public enum OutputFormat {
     CSV(".csv"),
-    JSONL(".jsonl");
+    JSONL(".jsonl"),
+    TABLE("");
 
     private final String extension;
 
@@ -18,28 +22,35 @@ public enum OutputFormat {
 
     public static Optional<OutputFormat> fromExtension(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        for (OutputFormat format : values()) {
-            if (name.endsWith(format.extension)) {
-                return Optional.of(format);
-            }
+        if (name.endsWith(CSV.extension)) {
+            return Optional.of(CSV);
         }
-        return name.endsWith(".ndjson") ? Optional.of(JSONL) : Optional.empty();
+        return name.endsWith(JSONL.extension) || name.endsWith(".ndjson") ? Optional.of(JSONL) : Optional.empty();
     }
 
+    /** Parses a file format option value ({@code csv}, {@code jsonl}). */
     public static OutputFormat parse(String text) {
-        try {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown format '" + text + "'; use csv or jsonl");
+        String name = text.trim().toUpperCase(Locale.ROOT);
+        if (name.equals(CSV.name()) || name.equals(JSONL.name())) {
+            return valueOf(name);
         }
+        throw new IllegalArgumentException("Unknown format '" + text + "'; use csv or jsonl");
+    }
+
+    public boolean isFile() {
+        return this != TABLE;
     }
 
     public String extension() {
         return extension;
     }
 
-    /** A formatter of rows with these columns. */
+    /** A formatter of file rows with these columns. */
     public RowFormatter rows(List<String> columns) {
-        return this == CSV ? new CsvRowFormatter(columns) : new JsonRowFormatter(columns);
+        return switch (this) {
+            case CSV -> new CsvRowFormatter(columns);
+            case JSONL -> new JsonRowFormatter(columns);
+            case TABLE -> throw new IllegalStateException("Table output has no file rows");
+        };
     }
 }

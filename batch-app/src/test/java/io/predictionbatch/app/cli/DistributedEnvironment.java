@@ -10,8 +10,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -71,6 +74,28 @@ final class DistributedEnvironment implements AutoCloseable {
                 "PREDICTION_DISTRIBUTED_HEARTBEATINTERVAL", "500ms",
                 "PREDICTION_DISTRIBUTED_WORKERTIMEOUT", "3s",
                 "PREDICTION_DISTRIBUTED_POLLINTERVAL", "200ms");
+    }
+
+    /** The rows a query gives in this test's schema, each as its columns joined by commas. */
+    List<String> rows(String query) {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(DB_URL, DB_USER, "");
+                Statement sql = connection.createStatement()) {
+            sql.execute("SET search_path TO " + schema);
+            try (ResultSet result = sql.executeQuery(query)) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int column = 1; column <= columns; column++) {
+                        row.append(column > 1 ? "," : "").append(result.getString(column));
+                    }
+                    rows.add(row.toString());
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(query + ": " + e.getMessage(), e);
+        }
+        return rows;
     }
 
     @Override

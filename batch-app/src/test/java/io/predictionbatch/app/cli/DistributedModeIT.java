@@ -71,6 +71,27 @@ class DistributedModeIT {
     }
 
     @Test
+    void writesPredictionsAndRejectsToTheResultTables() throws Exception {
+        Path input = TestInputs.irisRows(work.resolve("input.csv"), 20_000);
+        Cli embedded = new Cli(work.resolve("embedded-home"), work);
+        assertThat(embedded.run("predict", "-i", input.toString(), "-o", "embedded.csv", "-k", "id", "-q").exitCode())
+                .isZero();
+        startWorker();
+
+        Cli.Result result = distributed.run("predict", "-i", input.toString(), "--output-table", "-k", "id", "-p", "3",
+                "-q");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("Predictions: table prediction_result (job_instance_id = 1)");
+        List<String> expected = Files.readAllLines(work.resolve("embedded.csv")).stream().skip(1)
+                .map(row -> row + ",iris_model,1.0.0").toList();
+        assertThat(services.rows("SELECT line, record_key, prediction::json->>'species', model_name, model_version"
+                + " FROM prediction_result WHERE job_instance_id = 1 ORDER BY line")).isEqualTo(expected);
+        assertThat(services.rows("SELECT line FROM prediction_rejected WHERE job_instance_id = 1 ORDER BY line"))
+                .hasSize(20).first().isEqualTo("1001");
+    }
+
+    @Test
     void completesWithoutRestartWhenAWorkerIsKilled() throws Exception {
         int rows = 300_000;
         Path input = TestInputs.irisRows(work.resolve("input.csv"), rows);
