@@ -59,6 +59,9 @@ final class FailureMessages {
                 reason = line.substring("Caused by: ".length());
             }
         }
+        if (exitDescription.contains(SkipLimitExceededException.class.getSimpleName())) {
+            return "too many rejected records (--max-errors); the last one: " + reason;
+        }
         return reason;
     }
 }

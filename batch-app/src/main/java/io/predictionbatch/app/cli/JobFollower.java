@@ -65,6 +65,21 @@ class JobFollower {
     }
 
     /**
+     * Why the job failed: the reason of a failed partition if one failed (a partition on a remote
+     * worker fails in its own process; the job only learns that one did), else the job's own.
+     */
+    private static String failureReason(JobExecution execution) {
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStepName().startsWith(PartitionNames.WORKER_STEP + ":") && step.getStatus() == BatchStatus.FAILED) {
+                return step.getStepName() + ": " + FailureMessages.describe(step.getFailureExceptions(),
+                        step.getExitStatus().getExitDescription());
+            }
+        }
+        return FailureMessages.describe(execution.getAllFailureExceptions(),
+                execution.getExitStatus().getExitDescription());
+    }
+
+    /**
      * Reads from the job repository, waiting while it cannot be reached for a moment (PostgreSQL
      * restarting, in distributed mode): the job itself rides that out or fails, and says so.
      */
@@ -104,8 +119,7 @@ class JobFollower {
             out.println("Rejected records: " + parameters.errorsDescription());
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            out.printf("Job %d %s: %s%n", jobId, execution.getStatus(), FailureMessages.describe(
-                    execution.getAllFailureExceptions(), execution.getExitStatus().getExitDescription()));
+            out.printf("Job %d %s: %s%n", jobId, execution.getStatus(), failureReason(execution));
             out.printf("Fix the cause, then resume it with: prediction-batch restart %d%n", jobId);
         }
     }

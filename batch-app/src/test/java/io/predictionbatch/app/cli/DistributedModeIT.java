@@ -92,6 +92,25 @@ class DistributedModeIT {
     }
 
     @Test
+    void saysWhyAPartitionFailedOnAWorker() throws Exception {
+        Path input = TestInputs.irisRows(work.resolve("input.csv"), 5_000);
+        Cli.Run job = distributed.launch("predict", "-i", input.toString(), "-o", "out.csv", "-p", "2", "-q");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!(Files.exists(work.resolve("home/logs/prediction-batch.log")) && log().contains("partition request(s)"))) {
+            assertThat(System.currentTimeMillis()).as("the job sent no partition requests").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        // The workers do not see the file the manager saw (no shared path, say).
+        Files.move(input, work.resolve("elsewhere.csv"));
+        startWorker();
+
+        Cli.Result result = job.await();
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("Job 1 FAILED: predictPartition:p000").contains("does not exist");
+    }
+
+    @Test
     void completesWithoutRestartWhenAWorkerIsKilled() throws Exception {
         int rows = 300_000;
         Path input = TestInputs.irisRows(work.resolve("input.csv"), rows);
