@@ -2,6 +2,7 @@ package io.predictionbatch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and Redis, on files on a path they all see.
  */
 class DistributedModeIT {
+
+    private static final int ROWS = 300_000;
 
     @TempDir
     Path work;
@@ -112,108 +115,101 @@ class DistributedModeIT {
 
     @Test
     void completesWithoutRestartWhenAWorkerIsKilled() throws Exception {
-        int rows = 300_000;
-        Path input = TestInputs.irisRows(work.resolve("input.csv"), rows);
         Process doomed = startWorker();
-        Cli.Run job = distributed.launch("predict", "-i", input.toString(), "-o", "out.csv", "-p", "2",
-                "--chunk-size", "500", "-q");
-        TestInputs.awaitPartBytes(work, 100_000, job.process());
-        doomed.destroyForcibly().waitFor();
-        startWorker();
 
-        Cli.Result result = job.await();
+        Cli.Run job = interruptedJob(2, 100_000, running -> {
+            doomed.destroyForcibly().waitFor();
+            startWorker();
+        });
 
-        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-        TestInputs.assertEveryLineExactlyOnce(work.resolve("out.csv"), work.resolve("out.errors.csv"), rows);
+        assertCompletedExactlyOnce(job.await());
         assertThat(log()).contains("lost its worker");
     }
 
     @Test
     void aStoppedWorkerHandsItsPartitionToAnother() throws Exception {
-        int rows = 300_000;
-        Path input = TestInputs.irisRows(work.resolve("input.csv"), rows);
         Process first = startWorker();
-        Cli.Run job = distributed.launch("predict", "-i", input.toString(), "-o", "out.csv", "-p", "1",
-                "--chunk-size", "500", "-q");
-        TestInputs.awaitPartBytes(work, 100_000, job.process());
-        first.destroy();
-        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        startWorker();
 
-        Cli.Result result = job.await();
+        Cli.Run job = interruptedJob(1, 100_000, running -> {
+            first.destroy();
+            assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            startWorker();
+        });
 
-        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-        TestInputs.assertEveryLineExactlyOnce(work.resolve("out.csv"), work.resolve("out.errors.csv"), rows);
+        assertCompletedExactlyOnce(job.await());
         assertThat(log()).contains("handed back by a stopping worker");
     }
 
     @Test
     void ridesOutARedisRestartThatLosesQueuedRequests() throws Exception {
-        int rows = 300_000;
-        Path input = TestInputs.irisRows(work.resolve("input.csv"), rows);
         try (PrivateRedis redis = new PrivateRedis()) {
             String[] database = DistributedEnvironment.databaseAddress();
             distributed = new Cli(work.resolve("home"), work,
                     services.processEnvironment(Integer.parseInt(database[1]), redis.port()));
             startWorker();
-            Cli.Run job = distributed.launch("predict", "-i", input.toString(), "-o", "out.csv", "-p", "4",
-                    "--chunk-size", "500", "-q");
-            TestInputs.awaitPartBytes(work, 50_000, job.process());
-            redis.kill();
-            Thread.sleep(2_000);
-            redis.start();
 
-            Cli.Result result = job.await();
+            Cli.Run job = interruptedJob(4, 50_000, running -> {
+                redis.kill();
+                Thread.sleep(2_000);
+                redis.start();
+            });
 
-            assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-            TestInputs.assertEveryLineExactlyOnce(work.resolve("out.csv"), work.resolve("out.errors.csv"), rows);
+            assertCompletedExactlyOnce(job.await());
             assertThat(log()).contains("is no longer queued and no worker took it");
         }
     }
 
     @Test
     void ridesOutPostgresqlBeingUnreachableForAWhile() throws Exception {
-        int rows = 300_000;
-        Path input = TestInputs.irisRows(work.resolve("input.csv"), rows);
         String[] database = DistributedEnvironment.databaseAddress();
         try (TcpProxy proxy = new TcpProxy(database[0], Integer.parseInt(database[1]))) {
             distributed = new Cli(work.resolve("home"), work, services.processEnvironment(proxy.port(),
                     Integer.parseInt(services.processEnvironment().get("PREDICTION_REDIS_PORT"))));
             startWorker();
             startWorker();
-            Cli.Run job = distributed.launch("predict", "-i", input.toString(), "-o", "out.csv", "-p", "2",
-                    "--chunk-size", "500", "-q");
-            TestInputs.awaitPartBytes(work, 100_000, job.process());
-            proxy.cut();
-            Thread.sleep(4_000);
-            proxy.restore();
 
-            Cli.Result result = job.await();
+            Cli.Run job = interruptedJob(2, 100_000, running -> {
+                proxy.cut();
+                Thread.sleep(4_000);
+                proxy.restore();
+            });
 
-            assertThat(result.exitCode()).as(result.out() + result.err() + log()).isZero();
-            TestInputs.assertEveryLineExactlyOnce(work.resolve("out.csv"), work.resolve("out.errors.csv"), rows);
+            assertCompletedExactlyOnce(job.await());
         }
-    }
-
-    /** The log file the manager and the workers of a test share. */
-    private String log() throws java.io.IOException {
-        return Files.readString(work.resolve("home/logs/prediction-batch.log"));
     }
 
     @Test
     void restartResumesAJobWhoseManagerWasKilled() throws Exception {
-        int rows = 300_000;
-        Path input = TestInputs.irisRows(work.resolve("input.csv"), rows);
         startWorker();
         startWorker();
-        Cli.Run job = distributed.launch("predict", "-i", input.toString(), "-o", "out.csv", "-p", "4",
-                "--chunk-size", "500", "-q");
-        TestInputs.awaitPartBytes(work, 100_000, job.process());
-        job.process().destroyForcibly().waitFor();
 
-        Cli.Result restart = distributed.run("restart", "1", "-q");
+        interruptedJob(4, 100_000, job -> job.process().destroyForcibly().waitFor());
 
-        assertThat(restart.exitCode()).as(restart.out() + restart.err()).isZero();
-        TestInputs.assertEveryLineExactlyOnce(work.resolve("out.csv"), work.resolve("out.errors.csv"), rows);
+        assertCompletedExactlyOnce(distributed.run("restart", "1", "-q"));
+    }
+
+    /** Trouble made once a job has committed some predictions. */
+    private interface Interruption {
+        void interrupt(Cli.Run job) throws Exception;
+    }
+
+    /** Starts a job on {@link #ROWS} rows and interrupts it once its part files hold that many bytes. */
+    private Cli.Run interruptedJob(int partitions, long committedBytes, Interruption interruption) throws Exception {
+        Path input = TestInputs.irisRows(work.resolve("input.csv"), ROWS);
+        Cli.Run job = distributed.launch("predict", "-i", input.toString(), "-o", "out.csv", "-p",
+                String.valueOf(partitions), "--chunk-size", "500", "-q");
+        TestInputs.awaitPartBytes(work, committedBytes, job.process());
+        interruption.interrupt(job);
+        return job;
+    }
+
+    private void assertCompletedExactlyOnce(Cli.Result result) throws IOException {
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        TestInputs.assertEveryLineExactlyOnce(work.resolve("out.csv"), work.resolve("out.errors.csv"), ROWS);
+    }
+
+    /** The log file the manager and the workers of a test share. */
+    private String log() throws IOException {
+        return Files.readString(work.resolve("home/logs/prediction-batch.log"));
     }
 }
