@@ -32,8 +32,4 @@ public enum InputFormat {
             throw new IllegalArgumentException("Unknown format '" + text + "'; use csv or jsonl");
         }
     }
-
-    public String extension() {
-        return extensions[0];
-    }
 }
