@@ -49,12 +49,18 @@ final class DistributedEnvironment implements AutoCloseable {
 
     /** What a process in distributed mode needs, with short timeouts so that tests run fast. */
     Map<String, String> processEnvironment() {
-        return processEnvironment(DB_URL, REDIS_PORT);
+        return processEnvironment(DB_URL, REDIS_HOST, REDIS_PORT);
+    }
+
+    /** The same, with a Redis of the test's own on a local port (a {@link PrivateRedis}). */
+    Map<String, String> withLocalRedis(int port) {
+        return processEnvironment(DB_URL, "127.0.0.1", port);
     }
 
     /** The same, with the database reached through a local port (a {@link TcpProxy} to it). */
-    Map<String, String> processEnvironment(int databasePort, int redisPort) {
-        return processEnvironment(DB_URL.replaceFirst("//[^/]+/", "//127.0.0.1:" + databasePort + "/"), redisPort);
+    Map<String, String> withDatabaseThrough(int localPort) {
+        return processEnvironment(DB_URL.replaceFirst("//[^/]+/", "//127.0.0.1:" + localPort + "/"), REDIS_HOST,
+                REDIS_PORT);
     }
 
     /** Host and port of the database, for a {@link TcpProxy}. */
@@ -63,12 +69,12 @@ final class DistributedEnvironment implements AutoCloseable {
         return hostAndPort.contains(":") ? hostAndPort.split(":") : new String[] {hostAndPort, "5432"};
     }
 
-    private Map<String, String> processEnvironment(String databaseUrl, int redisPort) {
+    private Map<String, String> processEnvironment(String databaseUrl, String redisHost, int redisPort) {
         return Map.of(
                 "SPRING_PROFILES_ACTIVE", "distributed",
                 "PREDICTION_DB_URL", databaseUrl + (databaseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema,
                 "PREDICTION_DB_USER", DB_USER,
-                "PREDICTION_REDIS_HOST", REDIS_HOST,
+                "PREDICTION_REDIS_HOST", redisHost,
                 "PREDICTION_REDIS_PORT", String.valueOf(redisPort),
                 "PREDICTION_DISTRIBUTED_QUEUE", queue,
                 "PREDICTION_DISTRIBUTED_HEARTBEATINTERVAL", "500ms",

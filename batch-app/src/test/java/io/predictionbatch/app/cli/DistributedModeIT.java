@@ -143,9 +143,7 @@ class DistributedModeIT {
     @Test
     void ridesOutARedisRestartThatLosesQueuedRequests() throws Exception {
         try (PrivateRedis redis = new PrivateRedis()) {
-            String[] database = DistributedEnvironment.databaseAddress();
-            distributed = new Cli(work.resolve("home"), work,
-                    services.processEnvironment(Integer.parseInt(database[1]), redis.port()));
+            distributed = new Cli(work.resolve("home"), work, services.withLocalRedis(redis.port()));
             startWorker();
 
             Cli.Run job = interruptedJob(4, 50_000, running -> {
@@ -163,8 +161,7 @@ class DistributedModeIT {
     void ridesOutPostgresqlBeingUnreachableForAWhile() throws Exception {
         String[] database = DistributedEnvironment.databaseAddress();
         try (TcpProxy proxy = new TcpProxy(database[0], Integer.parseInt(database[1]))) {
-            distributed = new Cli(work.resolve("home"), work, services.processEnvironment(proxy.port(),
-                    Integer.parseInt(services.processEnvironment().get("PREDICTION_REDIS_PORT"))));
+            distributed = new Cli(work.resolve("home"), work, services.withDatabaseThrough(proxy.port()));
             startWorker();
             startWorker();
 
