@@ -145,8 +145,19 @@ class CommandLineIT {
     }
 
     @Test
+    void hostsModelsNamedInConfigurationAndNamesAClassThatIsNotThere() throws Exception {
+        Cli.Result configured = cli.run("models", "--prediction.models[0].class-name=io.predictionbatch.iris.IrisModel");
+        Cli.Result missing = cli.run("models", "--prediction.models[0].class-name=com.example.NoSuchModel");
+
+        assertThat(configured.exitCode()).isZero();
+        assertThat(configured.out()).containsOnlyOnce("iris_model 1.0.0");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("Model class 'com.example.NoSuchModel' was not found on the class path");
+    }
+
+    @Test
     void printsHelpForEveryCommand() throws Exception {
-        for (String command : List.of("predict", "jobs", "status", "restart", "models")) {
+        for (String command : List.of("predict", "jobs", "status", "restart", "models", "worker")) {
             Cli.Result help = cli.run(command, "--help");
             assertThat(help.exitCode()).isZero();
             assertThat(help.out()).contains("Usage: prediction-batch " + command);
