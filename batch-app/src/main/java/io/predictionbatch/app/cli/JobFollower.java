@@ -2,11 +2,13 @@ package io.predictionbatch.app.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.predictionbatch.app.config.PredictionBatchProperties;
 import io.predictionbatch.app.dashboard.JobQueries;
+import io.predictionbatch.app.dashboard.PartitionProgress;
 import io.predictionbatch.app.job.AssembleOutputTasklet;
 import io.predictionbatch.app.job.PredictionJobParameters;
 import io.predictionbatch.app.partition.PartitionNames;
@@ -26,6 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 class JobFollower {
 
+    private static final Duration NO_WORKER_HINT_AFTER = Duration.ofSeconds(10);
+
     private final JobRepository jobRepository;
     private final JobQueries queries;
     private final Duration pollInterval;
@@ -40,10 +44,14 @@ class JobFollower {
     int follow(JobExecution started, PrintStream out, PrintStream progress, boolean showProgress)
             throws InterruptedException {
         long jobId = started.getJobInstance().getInstanceId();
+        long hintAt = System.currentTimeMillis() + NO_WORKER_HINT_AFTER.toMillis();
         try (ProgressDisplay display = ProgressDisplay.create(progress, System.console() != null)) {
             while (fromRepository(() -> jobRepository.getJobExecution(started.getId()), progress).isRunning()) {
                 if (showProgress) {
                     show(jobId, display);
+                }
+                if (hintAt > 0 && System.currentTimeMillis() > hintAt) {
+                    hintAt = hintIfNoWorker(jobId, progress) ? 0 : hintAt;
                 }
                 Thread.sleep(pollInterval.toMillis());
             }
@@ -54,6 +62,26 @@ class JobFollower {
         JobExecution finished = fromRepository(() -> jobRepository.getJobExecution(started.getId()), progress);
         printSummary(finished, out);
         return finished.getStatus() == BatchStatus.COMPLETED ? 0 : UserErrorHandler.FAILURE;
+    }
+
+    /**
+     * In distributed mode nothing runs until a worker takes a partition; a user who forgot to
+     * start one would watch 0% forever. Says so once, when every partition still waits.
+     */
+    private boolean hintIfNoWorker(long jobId, PrintStream progress) {
+        try {
+            List<PartitionProgress> partitions = queries.partitions(jobId);
+            if (partitions.isEmpty() || !partitions.stream().allMatch(p -> "STARTING".equals(p.status()))) {
+                return false;
+            }
+        } catch (DataAccessException | TransactionException e) {
+            return false;
+        }
+        progress.printf("No worker has taken a partition of job %d for %d s: start workers with"
+                + " `prediction-batch worker`, in distributed mode, against the same PostgreSQL and Redis%n", jobId,
+                NO_WORKER_HINT_AFTER.toSeconds());
+        progress.flush();
+        return true;
     }
 
     private void show(long jobId, ProgressDisplay display) {

@@ -114,6 +114,20 @@ class DistributedModeIT {
     }
 
     @Test
+    void tellsTheUserWhenNoWorkerTakesThePartitions() throws Exception {
+        Path input = TestInputs.irisRows(work.resolve("input.csv"), 5_000);
+        Cli.Run job = distributed.launch("predict", "-i", input.toString(), "-o", "out.csv", "-p", "2", "-q");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!job.output().contains("No worker has taken a partition of job 1")) {
+            assertThat(System.currentTimeMillis()).as("no hint about missing workers").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        startWorker();
+
+        assertThat(job.await().exitCode()).isZero();
+    }
+
+    @Test
     void completesWithoutRestartWhenAWorkerIsKilled() throws Exception {
         Process doomed = startWorker();
 
