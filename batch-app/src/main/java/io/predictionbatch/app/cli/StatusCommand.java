@@ -41,9 +41,9 @@ class StatusCommand implements Callable<Integer> {
         out.printf("  model      %s%n  input      %s%n  output     %s%n", job.model(), job.input(), job.output());
         out.printf(Locale.ROOT, "  progress   %,d of %,d records (%.1f%%), %,d written, %,d rejected%n",
                 job.doneRecords(), job.totalRecords(), job.percentDone(), job.writtenRecords(), job.rejectedRecords());
-        out.printf(Locale.ROOT, "  started    %s, %.1f s, execution %d of %d%n",
+        out.printf(Locale.ROOT, "  started    %s, %.1f s; run %d time(s) (a restart is one more run)%n",
                 job.startTime() == null ? "-" : JobsCommand.TIME.format(job.startTime()),
-                job.elapsed(now).toMillis() / 1000.0, job.executions(), job.executions());
+                job.elapsed(now).toMillis() / 1000.0, job.executions());
         if (!"COMPLETED".equals(job.status()) && !job.isRunning() && job.exitMessage() != null
                 && !job.exitMessage().isBlank()) {
             out.printf("  reason     %s%n", FailureMessages.describeStored(job.exitMessage()));
