@@ -98,7 +98,7 @@ class JobFollower {
      */
     private static String failureReason(JobExecution execution) {
         for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getStepName().startsWith(PartitionNames.WORKER_STEP + ":") && step.getStatus() == BatchStatus.FAILED) {
+            if (PartitionNames.isPartition(step.getStepName()) && step.getStatus() == BatchStatus.FAILED) {
                 return step.getStepName() + ": " + FailureMessages.describe(step.getFailureExceptions(),
                         step.getExitStatus().getExitDescription());
             }
@@ -130,7 +130,7 @@ class JobFollower {
         long processed = 0;
         ExecutionContext summary = null;
         for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getStepName().startsWith(PartitionNames.WORKER_STEP + ":")) {
+            if (PartitionNames.isPartition(step.getStepName())) {
                 processed += step.getReadCount() + step.getReadSkipCount();
             }
             if (step.getStepName().equals(AssembleOutputTasklet.STEP_NAME)) {

@@ -1,11 +1,14 @@
 package io.predictionbatch.app.input;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.SequenceInputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -24,6 +27,11 @@ public final class ByteRangeInput {
      * Opens the range, ending it with a line end: a reader then sees every record, the last one of
      * a file without a final newline included, end the same way. An extra empty line is no record.
      */
+    /** The slice's text (UTF-8), buffered, as both range readers read it. */
+    public static BufferedReader reader(Path file, Slice slice) throws IOException {
+        return new BufferedReader(new InputStreamReader(open(file, slice), StandardCharsets.UTF_8), 1 << 16);
+    }
+
     public static InputStream open(Path file, Slice slice) throws IOException {
         ByteRange range = slice.range();
         long expectedSize = slice.fileSize();

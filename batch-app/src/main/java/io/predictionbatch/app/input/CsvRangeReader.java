@@ -1,8 +1,5 @@
 package io.predictionbatch.app.input;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
 
@@ -36,8 +33,7 @@ public class CsvRangeReader extends AbstractItemCountingItemStreamItemReader<Inp
 
     @Override
     protected void doOpen() throws Exception {
-        var reader = new BufferedReader(new InputStreamReader(
-                ByteRangeInput.open(file, slice), StandardCharsets.UTF_8), 1 << 16);
+        var reader = ByteRangeInput.reader(file, slice);
         parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
         records = parser.iterator();
     }

@@ -1,8 +1,6 @@
 package io.predictionbatch.app.input;
 
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
@@ -26,8 +24,7 @@ public class JsonLinesRangeReader extends AbstractItemCountingItemStreamItemRead
 
     @Override
     protected void doOpen() throws Exception {
-        reader = new BufferedReader(new InputStreamReader(
-                ByteRangeInput.open(file, slice), StandardCharsets.UTF_8), 1 << 16);
+        reader = ByteRangeInput.reader(file, slice);
         nextLine = slice.range().firstLine();
     }
 

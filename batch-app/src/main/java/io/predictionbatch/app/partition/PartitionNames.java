@@ -20,4 +20,9 @@ public final class PartitionNames {
     public static String stepName(int index) {
         return WORKER_STEP + ":" + name(index);
     }
+
+    /** Whether a step execution is one of a job's partitions. */
+    public static boolean isPartition(String stepName) {
+        return stepName.startsWith(WORKER_STEP + ":");
+    }
 }
