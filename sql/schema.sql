@@ -92,3 +92,42 @@ CREATE TABLE IF NOT EXISTS prediction_rejected (
     record          TEXT          NOT NULL,
     PRIMARY KEY (job_instance_id, line)
 );
+
+-- Single-record prediction tasks (`POST /api/models/{model}/tasks`, `prediction-batch task`): one
+-- row per task, from submission to its final state, beside the jobs so that the dashboard sees
+-- both. States: QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED. `attempts` counts the runs that
+-- claimed the task; only the run holding the latest attempt may write the final state, so a
+-- task taken up again after its worker was lost is finished exactly once. `heartbeat_at` is
+-- renewed by the worker running the task (database clock); a RUNNING task whose heartbeat is
+-- older than the worker timeout is queued again. Finished tasks are deleted after the retention.
+CREATE TABLE IF NOT EXISTS prediction_task (
+    task_id          VARCHAR(36)   NOT NULL PRIMARY KEY,
+    model_name       VARCHAR(100)  NOT NULL,
+    model_version    VARCHAR(100)  NOT NULL,
+    state            VARCHAR(10)   NOT NULL,
+    input            VARCHAR       NOT NULL,  -- the record as a JSON object
+    result           VARCHAR,                 -- the prediction as a JSON object
+    error_message    VARCHAR,
+    error_violations VARCHAR,                 -- JSON array of {field, value, reason}
+    submitted_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    started_at       TIMESTAMP WITH TIME ZONE,
+    finished_at      TIMESTAMP WITH TIME ZONE,
+    heartbeat_at     TIMESTAMP WITH TIME ZONE,
+    attempts         INT           NOT NULL,
+    worker           VARCHAR(200)
+);
+CREATE INDEX IF NOT EXISTS prediction_task_by_state ON prediction_task (state, submitted_at);
+CREATE INDEX IF NOT EXISTS prediction_task_by_submission ON prediction_task (submitted_at);
+CREATE INDEX IF NOT EXISTS prediction_task_by_finish ON prediction_task (finished_at);
+
+-- Tasks per model and state, with round-trip latency of the finished ones (milliseconds).
+CREATE OR REPLACE VIEW prediction_task_summary AS
+SELECT t.model_name,
+       t.state,
+       COUNT(*) AS tasks,
+       MIN(t.submitted_at) AS first_submitted,
+       MAX(t.submitted_at) AS last_submitted,
+       AVG(CASE WHEN t.finished_at IS NOT NULL
+                THEN EXTRACT(EPOCH FROM (t.finished_at - t.submitted_at)) * 1000 END) AS avg_latency_millis
+FROM prediction_task t
+GROUP BY t.model_name, t.state;

@@ -1,8 +1,11 @@
 package io.predictionbatch.app;
 
+import io.predictionbatch.app.cli.ServeCommand;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** Entry point of the {@code prediction-batch} command line. */
 @SpringBootApplication
@@ -12,7 +15,15 @@ public class PredictionBatchApplication {
     public static void main(String[] args) {
         int exitCode;
         try {
-            exitCode = SpringApplication.exit(SpringApplication.run(PredictionBatchApplication.class, args));
+            SpringApplication application = new SpringApplication(PredictionBatchApplication.class);
+            // Only `serve` runs a web server; the other commands start faster without one.
+            application.setWebApplicationType(ServeCommand.isServe(args) ? WebApplicationType.SERVLET
+                    : WebApplicationType.NONE);
+            ConfigurableApplicationContext context = application.run(ServeCommand.withServerProperties(args));
+            if (ServeCommand.keepsServing(context)) {
+                return;
+            }
+            exitCode = SpringApplication.exit(context);
         } catch (RuntimeException e) {
             // The console log is off for the command line's sake; a failed start must still be told.
             System.err.println("error: prediction-batch could not start: " + reason(e)

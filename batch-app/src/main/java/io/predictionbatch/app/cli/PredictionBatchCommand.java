@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
                 "Distributed mode: SPRING_PROFILES_ACTIVE=distributed (see `worker --help`).",
                 "Spring properties may follow as --name=value, e.g. --prediction.batch.worker-threads=4."},
         subcommands = {PredictCommand.class, JobsCommand.class, StatusCommand.class, RestartCommand.class,
-                ModelsCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class})
+                ModelsCommand.class, ServeCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class})
 public class PredictionBatchCommand implements Runnable {
 
     @Spec
@@ -23,6 +23,6 @@ public class PredictionBatchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try predict, jobs, status,"
-                + " restart, models or worker");
+                + " restart, models, serve, task or worker");
     }
 }

@@ -5,13 +5,21 @@ import io.predictionbatch.app.partition.redis.PartitionHeartbeats;
 import io.predictionbatch.app.partition.redis.PartitionRequest;
 import io.predictionbatch.app.partition.redis.PartitionWorker;
 import io.predictionbatch.app.partition.redis.RemotePartitionHandler;
+import io.predictionbatch.app.task.TaskEvents;
+import io.predictionbatch.app.task.TaskQueue;
+import io.predictionbatch.app.task.TaskWaiters;
+import io.predictionbatch.app.task.redis.RedisTaskEvents;
+import io.predictionbatch.app.task.redis.RedisTaskQueue;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.data.redis.serializer.StringRedisSerializer;
@@ -20,8 +28,9 @@ import org.springframework.integration.redis.outbound.RedisQueueOutboundChannelA
 /**
  * Distributed mode ({@code distributed} profile): the job repository is PostgreSQL (see
  * {@code application-distributed.yml}), partitions are requested over a Redis list and run by
- * {@code worker} processes anywhere. Only the partition handler and the data source differ from
- * embedded mode; the job is the same.
+ * {@code worker} processes anywhere; tasks go to the workers through another Redis list, and
+ * their ends come back on a Redis channel. Only the data source, the partition handler and the
+ * task transport differ from embedded mode; the job and the task service are the same.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(DistributedModeConfiguration.PROFILE)
@@ -73,5 +82,27 @@ public class DistributedModeConfiguration {
             RedisConnectionFactory connectionFactory, RedisSerializer<PartitionRequest> serializer) {
         return new PartitionWorker(jobRepository, predictPartition, heartbeats, properties, connectionFactory,
                 serializer);
+    }
+
+    @Bean
+    TaskQueue taskQueue(StringRedisTemplate redis, RedisConnectionFactory connectionFactory,
+            TaskProperties properties) {
+        return new RedisTaskQueue(redis, connectionFactory, properties.queue());
+    }
+
+    @Bean
+    TaskEvents taskEvents(StringRedisTemplate redis, TaskProperties properties) {
+        return new RedisTaskEvents(redis, properties.channel());
+    }
+
+    /** Only a server has callers waiting for tasks: it listens for the workers' announcements. */
+    @Bean
+    @ConditionalOnWebApplication
+    RedisMessageListenerContainer taskEventListener(RedisConnectionFactory connectionFactory, TaskWaiters waiters,
+            TaskProperties properties) {
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        container.setConnectionFactory(connectionFactory);
+        container.addMessageListener(RedisTaskEvents.listener(waiters), new ChannelTopic(properties.channel()));
+        return container;
     }
 }

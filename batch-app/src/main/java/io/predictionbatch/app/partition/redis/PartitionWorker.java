@@ -1,7 +1,5 @@
 package io.predictionbatch.app.partition.redis;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import io.predictionbatch.app.config.DistributedProperties;
+import io.predictionbatch.app.config.ProcessName;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobInterruptedException;
@@ -52,7 +51,7 @@ public final class PartitionWorker implements SmartLifecycle, BeanFactoryAware {
     private final RedisConnectionFactory connectionFactory;
     private final RedisSerializer<PartitionRequest> serializer;
     private BeanFactory beanFactory;
-    private final String name = workerName();
+    private final String name = ProcessName.current();
     private final Map<Long, StepExecution> running = new ConcurrentHashMap<>();
     private final List<RedisQueueMessageDrivenEndpoint> endpoints = new ArrayList<>();
     private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -214,15 +213,5 @@ public final class PartitionWorker implements SmartLifecycle, BeanFactoryAware {
             // takes it as lost once its heartbeat has expired.
             log.warn("Cannot record the failure of step execution " + partition.getId() + ": " + e.getMessage());
         }
-    }
-
-    private static String workerName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "localhost";
-        }
-        return host + ":" + ProcessHandle.current().pid();
     }
 }

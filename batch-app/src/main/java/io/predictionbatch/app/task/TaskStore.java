@@ -1,0 +1,185 @@
+package io.predictionbatch.app.task;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.predictionbatch.model.FieldViolation;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code prediction_task} table (see {@code sql/schema.sql}), in SQL that H2 and PostgreSQL
+ * both run. Every change of state is a conditional update on the state the change starts from
+ * (and on the attempt, for a running task), so that concurrent processes (submitters, workers,
+ * the recovery of lost tasks) can never both win: a task is claimed by one run at a time and
+ * finished once.
+ */
+public class TaskStore {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<FieldViolation>> VIOLATIONS = new TypeReference<>() {
+    };
+    private static final String COLUMNS = "task_id, model_name, model_version, state, input, result, error_message,"
+            + " error_violations, submitted_at, started_at, finished_at, attempts, worker";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    public TaskStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    void insert(Task task) {
+        jdbc.update("INSERT INTO prediction_task (task_id, model_name, model_version, state, input, submitted_at,"
+                + " attempts) VALUES (?, ?, ?, ?, ?, ?, 0)", task.id().toString(), task.model(), task.modelVersion(),
+                task.state().name(), task.input(), time(task.submittedAt()));
+    }
+
+    public Optional<Task> find(UUID id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM prediction_task WHERE task_id = ?", TaskStore::task,
+                id.toString()).stream().findFirst();
+    }
+
+    /** The latest tasks first, optionally of one state and one model. */
+    public List<Task> latest(TaskState state, String model, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM prediction_task WHERE 1 = 1");
+        List<Object> arguments = new ArrayList<>();
+        if (state != null) {
+            sql.append(" AND state = ?");
+            arguments.add(state.name());
+        }
+        if (model != null) {
+            sql.append(" AND model_name = ?");
+            arguments.add(model);
+        }
+        sql.append(" ORDER BY submitted_at DESC LIMIT ?");
+        arguments.add(limit);
+        return jdbc.query(sql.toString(), TaskStore::task, arguments.toArray());
+    }
+
+    /**
+     * Claims the queued ones among these tasks for a worker: they become RUNNING with one more
+     * attempt. Tasks no longer queued (cancelled, claimed by another worker, sent twice) are left
+     * alone and not returned.
+     */
+    List<ClaimedTask> claim(List<UUID> ids, String worker) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime now = time(Instant.now());
+        return transactions.execute(status -> {
+            int[] updated = jdbc.batchUpdate("UPDATE prediction_task SET state = 'RUNNING', attempts = attempts + 1,"
+                    + " started_at = ?, heartbeat_at = CURRENT_TIMESTAMP, worker = ? WHERE task_id = ? AND state = 'QUEUED'",
+                    ids.stream().map(id -> new Object[] {now, worker, id.toString()}).toList());
+            List<String> claimed = new ArrayList<>();
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 1) {
+                    claimed.add(ids.get(i).toString());
+                }
+            }
+            if (claimed.isEmpty()) {
+                return List.of();
+            }
+            return jdbc.query("SELECT task_id, model_name, input, attempts FROM prediction_task WHERE task_id IN ("
+                    + placeholders(claimed.size()) + ")", (row, n) -> new ClaimedTask(
+                            UUID.fromString(row.getString(1)), row.getString(2), row.getString(3), row.getInt(4)),
+                    claimed.toArray());
+        });
+    }
+
+    /**
+     * Records the outcomes whose attempt is still the task's latest one, and returns their ids: an
+     * outcome of a run that lost its claim (taken as lost, and run again) is dropped.
+     */
+    List<UUID> finish(List<TaskOutcome> outcomes) {
+        OffsetDateTime now = time(Instant.now());
+        int[] updated = jdbc.batchUpdate("UPDATE prediction_task SET state = ?, result = ?, error_message = ?,"
+                + " error_violations = ?, finished_at = ?, heartbeat_at = NULL"
+                + " WHERE task_id = ? AND state = 'RUNNING' AND attempts = ?", outcomes.stream().map(outcome ->
+                        new Object[] {outcome.state().name(), outcome.result(), outcome.errorMessage(),
+                                outcome.violations().isEmpty() ? null : JSON.writeValueAsString(outcome.violations()),
+                                now, outcome.id().toString(), outcome.attempt()}).toList());
+        List<UUID> recorded = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 1) {
+                recorded.add(outcomes.get(i).id());
+            }
+        }
+        return recorded;
+    }
+
+    /** Renews the heartbeat of these tasks, where this worker still runs them. */
+    void beat(String worker, Collection<UUID> ids) {
+        List<Object> arguments = new ArrayList<>(List.of(worker));
+        ids.forEach(id -> arguments.add(id.toString()));
+        jdbc.update("UPDATE prediction_task SET heartbeat_at = CURRENT_TIMESTAMP WHERE state = 'RUNNING'"
+                + " AND worker = ? AND task_id IN (" + placeholders(ids.size()) + ")", arguments.toArray());
+    }
+
+    /** Cancels a task if it is still queued; {@code false} when it is not (or does not exist). */
+    boolean cancel(UUID id) {
+        return jdbc.update("UPDATE prediction_task SET state = 'CANCELLED', error_message = 'Cancelled before it ran',"
+                + " finished_at = ? WHERE task_id = ? AND state = 'QUEUED'", time(Instant.now()), id.toString()) == 1;
+    }
+
+    /** Running tasks whose worker has not renewed their heartbeat for this long (by the database's clock). */
+    List<ClaimedTask> silentSince(Duration silence) {
+        OffsetDateTime databaseNow = jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", OffsetDateTime.class);
+        return jdbc.query("SELECT task_id, model_name, input, attempts FROM prediction_task WHERE state = 'RUNNING'"
+                + " AND heartbeat_at < ?", (row, n) -> new ClaimedTask(UUID.fromString(row.getString(1)),
+                        row.getString(2), row.getString(3), row.getInt(4)), databaseNow.minus(silence));
+    }
+
+    /** Puts a running task back in the queue, if this attempt still holds it. */
+    boolean requeue(ClaimedTask task) {
+        return jdbc.update("UPDATE prediction_task SET state = 'QUEUED', worker = NULL, heartbeat_at = NULL"
+                + " WHERE task_id = ? AND state = 'RUNNING' AND attempts = ?", task.id().toString(), task.attempt()) == 1;
+    }
+
+    /** Queued tasks submitted before this time, oldest first. */
+    List<UUID> queuedBefore(Instant cutoff, int limit) {
+        return jdbc.query("SELECT task_id FROM prediction_task WHERE state = 'QUEUED' AND submitted_at < ?"
+                + " ORDER BY submitted_at LIMIT ?", (row, n) -> UUID.fromString(row.getString(1)), time(cutoff), limit);
+    }
+
+    /** Deletes the tasks that finished before this time; returns how many. */
+    int deleteFinishedBefore(Instant cutoff) {
+        return jdbc.update("DELETE FROM prediction_task WHERE finished_at < ?", time(cutoff));
+    }
+
+    private static Task task(ResultSet row, int rowNumber) throws SQLException {
+        String violations = row.getString("error_violations");
+        return new Task(UUID.fromString(row.getString("task_id")), row.getString("model_name"),
+                row.getString("model_version"), TaskState.valueOf(row.getString("state")), row.getString("input"),
+                row.getString("result"), row.getString("error_message"),
+                violations == null ? List.of() : JSON.readValue(violations, VIOLATIONS),
+                instant(row, "submitted_at"), instant(row, "started_at"), instant(row, "finished_at"),
+                row.getInt("attempts"), row.getString("worker"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+}

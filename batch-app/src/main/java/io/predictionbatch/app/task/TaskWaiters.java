@@ -1,0 +1,53 @@
+package io.predictionbatch.app.task;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The callers of this server waiting for tasks to end (long polls): a future per waiter,
+ * completed when the task's end is announced ({@link TaskEvents}) or when its wait runs out,
+ * and forgotten either way, so that nothing piles up for tasks nobody waits for any more.
+ */
+public final class TaskWaiters {
+
+    private final ConcurrentMap<UUID, Set<CompletableFuture<Void>>> waiting = new ConcurrentHashMap<>();
+
+    /**
+     * A future that completes when the task is announced finished, or after {@code wait}. Read
+     * the task's state after calling this, not before, or an end announced in between is missed.
+     */
+    CompletableFuture<Void> await(UUID id, Duration wait) {
+        CompletableFuture<Void> waiter = new CompletableFuture<>();
+        waiting.computeIfAbsent(id, key -> ConcurrentHashMap.newKeySet()).add(waiter);
+        waiter.completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((ignored, failure) -> forget(id, waiter));
+        return waiter;
+    }
+
+    public void complete(Collection<UUID> ids) {
+        for (UUID id : ids) {
+            Set<CompletableFuture<Void>> waiters = waiting.remove(id);
+            if (waiters != null) {
+                waiters.forEach(waiter -> waiter.complete(null));
+            }
+        }
+    }
+
+    private void forget(UUID id, CompletableFuture<Void> waiter) {
+        waiting.computeIfPresent(id, (key, waiters) -> {
+            waiters.remove(waiter);
+            return waiters.isEmpty() ? null : waiters;
+        });
+    }
+
+    /** How many tasks are waited for. */
+    int awaitedTasks() {
+        return waiting.size();
+    }
+}
