@@ -1,0 +1,43 @@
+package io.predictionbatch.app.task;
+
+import java.util.UUID;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A private in-memory H2 database with the job repository's schema and ours, and a store over it. */
+final class TaskTables {
+
+    final JdbcTemplate jdbc;
+    final TaskStore store;
+
+    TaskTables() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql"),
+                new ClassPathResource("sql/schema.sql")).execute(dataSource);
+        jdbc = new JdbcTemplate(dataSource);
+        store = new TaskStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+    }
+
+    /** Submits a task for this model and record, as the service does, without a queue. */
+    Task submit(String model, String input) {
+        Task task = Task.queued(UUID.randomUUID(), model, "1", input, java.time.Instant.now());
+        store.insert(task);
+        return task;
+    }
+
+    /** Makes a running task look as if its worker went silent that many seconds ago. */
+    void silence(UUID id, int seconds) {
+        jdbc.update("UPDATE prediction_task SET heartbeat_at = DATEADD('SECOND', ?, CURRENT_TIMESTAMP)"
+                + " WHERE task_id = ?", -seconds, id.toString());
+    }
+
+    Task task(UUID id) {
+        return store.find(id).orElseThrow();
+    }
+}
