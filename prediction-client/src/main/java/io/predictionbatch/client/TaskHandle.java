@@ -92,22 +92,22 @@ public final class TaskHandle<O> {
      */
     public O get(Duration timeout) throws TimeoutException, InterruptedException {
         TaskInfo task = await(timeout);
-        switch (task.state()) {
-            case SUCCEEDED:
-                return client.convert(task.result(), outputType, id);
-            case FAILED:
-                TaskError error = task.error();
-                if (error != null && !error.violations().isEmpty()) {
-                    throw new SchemaValidationException(error.violations());
-                }
-                throw new ModelException(error != null && error.message() != null ? error.message()
-                        : "Task " + id + " failed without a reason recorded");
-            case CANCELLED:
-                throw new CancellationException("Task " + id + " was cancelled");
-            default:
-                throw new TimeoutException("Task " + id + " is still " + task.state() + " after " + timeout.toMillis()
-                        + " ms");
+        return switch (task.state()) {
+            case SUCCEEDED -> client.convert(task.result(), outputType, id);
+            case FAILED -> throw failure(task.error());
+            case CANCELLED -> throw new CancellationException("Task " + id + " was cancelled");
+            case QUEUED, RUNNING -> throw new TimeoutException("Task " + id + " is still " + task.state() + " after "
+                    + timeout.toMillis() + " ms");
+        };
+    }
+
+    /** The model's own exception: a schema violation with its fields, or a plain refusal with its message. */
+    private ModelException failure(TaskError error) {
+        if (error != null && !error.violations().isEmpty()) {
+            return new SchemaValidationException(error.violations());
         }
+        return new ModelException(error != null && error.message() != null ? error.message()
+                : "Task " + id + " failed without a reason recorded");
     }
 
     /**
