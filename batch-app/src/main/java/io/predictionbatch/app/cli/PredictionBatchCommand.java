@@ -1,5 +1,6 @@
 package io.predictionbatch.app.cli;
 
+import io.predictionbatch.app.cli.task.TaskCommand;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
                 "Distributed mode: SPRING_PROFILES_ACTIVE=distributed (see `worker --help`).",
                 "Spring properties may follow as --name=value, e.g. --prediction.batch.worker-threads=4."},
         subcommands = {PredictCommand.class, JobsCommand.class, StatusCommand.class, RestartCommand.class,
-                ModelsCommand.class, ServeCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class})
+                ModelsCommand.class, ServeCommand.class, TaskCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class})
 public class PredictionBatchCommand implements Runnable {
 
     @Spec

@@ -14,10 +14,10 @@ import picocli.CommandLine.ParseResult;
  * file, an unknown model, a bad option value) exits 2 with what to fix; anything else exits 1 and
  * leaves its stack trace in the log file, not on the terminal.
  */
-final class UserErrorHandler implements IExecutionExceptionHandler {
+public final class UserErrorHandler implements IExecutionExceptionHandler {
 
-    static final int USER_ERROR = 2;
-    static final int FAILURE = 1;
+    public static final int USER_ERROR = 2;
+    public static final int FAILURE = 1;
 
     private static final Log log = LogFactory.getLog(UserErrorHandler.class);
 

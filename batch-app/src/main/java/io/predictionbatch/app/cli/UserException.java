@@ -1,9 +1,9 @@
 package io.predictionbatch.app.cli;
 
 /** A request the command line refuses, such as restarting a job that completed. */
-class UserException extends RuntimeException {
+public class UserException extends RuntimeException {
 
-    UserException(String message) {
+    public UserException(String message) {
         super(message);
     }
 }

@@ -1,5 +1,7 @@
-package io.predictionbatch.app.cli;
+package io.predictionbatch.app.cli.task;
 
+import io.predictionbatch.app.cli.UserException;
+import io.predictionbatch.app.cli.UserErrorHandler;
 import io.predictionbatch.client.PredictionClientException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;

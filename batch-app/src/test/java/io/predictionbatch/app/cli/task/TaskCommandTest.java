@@ -1,4 +1,4 @@
-package io.predictionbatch.app.cli;
+package io.predictionbatch.app.cli.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

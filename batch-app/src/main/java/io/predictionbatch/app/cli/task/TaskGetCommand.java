@@ -1,5 +1,6 @@
-package io.predictionbatch.app.cli;
+package io.predictionbatch.app.cli.task;
 
+import io.predictionbatch.app.cli.UserErrorHandler;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Callable;

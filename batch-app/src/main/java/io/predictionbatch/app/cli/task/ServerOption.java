@@ -1,4 +1,4 @@
-package io.predictionbatch.app.cli;
+package io.predictionbatch.app.cli.task;
 
 import java.net.URI;
 import java.util.Map;

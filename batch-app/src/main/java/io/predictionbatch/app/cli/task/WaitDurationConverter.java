@@ -1,4 +1,4 @@
-package io.predictionbatch.app.cli;
+package io.predictionbatch.app.cli.task;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
