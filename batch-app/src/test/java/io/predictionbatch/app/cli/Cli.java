@@ -19,15 +19,30 @@ final class Cli {
     private final Path home;
     private final Path workDir;
     private final Map<String, String> environment;
+    private final boolean testModels;
 
     Cli(Path home, Path workDir) {
         this(home, workDir, Map.of());
     }
 
     Cli(Path home, Path workDir, Map<String, String> environment) {
+        this(home, workDir, environment, false);
+    }
+
+    private Cli(Path home, Path workDir, Map<String, String> environment, boolean testModels) {
         this.home = home;
         this.workDir = workDir;
         this.environment = environment;
+        this.testModels = testModels;
+    }
+
+    /**
+     * The same command line hosting the test models beside the packaged ones: the test classes
+     * join the jar's class path through Spring Boot's {@code PropertiesLauncher}, as a user's
+     * model jar would through {@code loader.path}.
+     */
+    Cli withTestModels() {
+        return new Cli(home, workDir, environment, true);
     }
 
     record Result(int exitCode, String out, String err) {
@@ -54,7 +69,15 @@ final class Cli {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run `mvn verify`, which packages it first");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", JAR.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
+        if (testModels) {
+            command.addAll(List.of("-cp", JAR.toAbsolutePath().toString(),
+                    "-Dloader.path=" + Path.of("target/test-classes").toAbsolutePath(),
+                    "-Dloader.main=io.predictionbatch.app.PredictionBatchApplication",
+                    "org.springframework.boot.loader.launch.PropertiesLauncher"));
+        } else {
+            command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+        }
         command.addAll(List.of(args));
         int run = RUNS.incrementAndGet();
         Path out = workDir.resolve("stdout-" + run + ".txt");
@@ -62,6 +85,9 @@ final class Cli {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().put("PREDICTION_BATCH_HOME", home.toString());
         builder.environment().putAll(environment);
+        if (testModels) {
+            builder.environment().put("PREDICTION_MODELS_0_CLASSNAME", "io.predictionbatch.app.testmodel.TextStatsModel");
+        }
         builder.redirectOutput(out.toFile());
         builder.redirectError(err.toFile());
         return new Run(builder.start(), out, err);

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,16 +71,22 @@ final class DistributedEnvironment implements AutoCloseable {
     }
 
     private Map<String, String> processEnvironment(String databaseUrl, String redisHost, int redisPort) {
-        return Map.of(
-                "SPRING_PROFILES_ACTIVE", "distributed",
-                "PREDICTION_DB_URL", databaseUrl + (databaseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                "PREDICTION_DB_USER", DB_USER,
-                "PREDICTION_REDIS_HOST", redisHost,
-                "PREDICTION_REDIS_PORT", String.valueOf(redisPort),
-                "PREDICTION_DISTRIBUTED_QUEUE", queue,
-                "PREDICTION_DISTRIBUTED_HEARTBEATINTERVAL", "500ms",
-                "PREDICTION_DISTRIBUTED_WORKERTIMEOUT", "3s",
-                "PREDICTION_DISTRIBUTED_POLLINTERVAL", "200ms");
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SPRING_PROFILES_ACTIVE", "distributed");
+        environment.put("PREDICTION_DB_URL", databaseUrl + (databaseUrl.contains("?") ? "&" : "?") + "currentSchema="
+                + schema);
+        environment.put("PREDICTION_DB_USER", DB_USER);
+        environment.put("PREDICTION_REDIS_HOST", redisHost);
+        environment.put("PREDICTION_REDIS_PORT", String.valueOf(redisPort));
+        environment.put("PREDICTION_DISTRIBUTED_QUEUE", queue);
+        environment.put("PREDICTION_DISTRIBUTED_HEARTBEATINTERVAL", "500ms");
+        environment.put("PREDICTION_DISTRIBUTED_WORKERTIMEOUT", "3s");
+        environment.put("PREDICTION_DISTRIBUTED_POLLINTERVAL", "200ms");
+        environment.put("PREDICTION_TASKS_QUEUE", queue + ":tasks");
+        environment.put("PREDICTION_TASKS_CHANNEL", queue + ":tasks-finished");
+        environment.put("PREDICTION_TASKS_HEARTBEATINTERVAL", "500ms");
+        environment.put("PREDICTION_TASKS_WORKERTIMEOUT", "3s");
+        return Map.copyOf(environment);
     }
 
     /** The rows a query gives in this test's schema, each as its columns joined by commas. */
