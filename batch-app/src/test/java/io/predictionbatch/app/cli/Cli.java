@@ -93,6 +93,20 @@ final class Cli {
         return new Run(builder.start(), out, err);
     }
 
+    /** Starts a {@code worker} and waits until it takes requests from Redis. */
+    Process startWorker() throws IOException, InterruptedException {
+        Run run = launch("worker");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!Files.readString(run.err()).contains("is taking partitions")) {
+            if (!run.process().isAlive() || System.nanoTime() > deadline) {
+                run.process().destroyForcibly();
+                throw new IllegalStateException("The worker did not start: " + run.output());
+            }
+            Thread.sleep(100);
+        }
+        return run.process();
+    }
+
     Process start(String... args) throws IOException {
         return launch(args).process();
     }

@@ -82,7 +82,7 @@ final class DistributedEnvironment implements AutoCloseable {
         environment.put("PREDICTION_DISTRIBUTED_HEARTBEATINTERVAL", "500ms");
         environment.put("PREDICTION_DISTRIBUTED_WORKERTIMEOUT", "3s");
         environment.put("PREDICTION_DISTRIBUTED_POLLINTERVAL", "200ms");
-        environment.put("PREDICTION_TASKS_QUEUE", queue + ":tasks");
+        environment.put("PREDICTION_TASKS_QUEUE", taskQueue());
         environment.put("PREDICTION_TASKS_CHANNEL", queue + ":tasks-finished");
         environment.put("PREDICTION_TASKS_HEARTBEATINTERVAL", "500ms");
         environment.put("PREDICTION_TASKS_WORKERTIMEOUT", "3s");
@@ -109,6 +109,28 @@ final class DistributedEnvironment implements AutoCloseable {
             throw new IllegalStateException(query + ": " + e.getMessage(), e);
         }
         return rows;
+    }
+
+    /** Sends one command to the tests' Redis and returns the first line of its reply. */
+    static String redis(String... command) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(REDIS_HOST, REDIS_PORT), 2000);
+            StringBuilder request = new StringBuilder("*" + command.length + "\r\n");
+            for (String part : command) {
+                request.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part)
+                        .append("\r\n");
+            }
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+        } catch (IOException e) {
+            throw new IllegalStateException("Redis " + String.join(" ", command) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The Redis list of this test's task requests. */
+    String taskQueue() {
+        return queue + ":tasks";
     }
 
     @Override

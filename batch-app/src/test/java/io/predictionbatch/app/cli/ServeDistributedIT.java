@@ -3,7 +3,6 @@ package io.predictionbatch.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,20 +59,9 @@ class ServeDistributedIT {
         environment = DistributedEnvironment.create();
         cli = new Cli(work.resolve("home"), work, environment.processEnvironment()).withTestModels();
         server = ServerProcess.start(cli);
-        workers.add(startWorker());
-        workers.add(startWorker());
+        workers.add(cli.startWorker());
+        workers.add(cli.startWorker());
         client = PredictionClient.create(server.url());
-    }
-
-    static Process startWorker() throws Exception {
-        Cli.Run run = cli.launch("worker");
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (!Files.readString(run.err()).contains("is taking partitions")) {
-            assertThat(run.process().isAlive()).as(run.output()).isTrue();
-            assertThat(System.nanoTime()).as("worker start").isLessThan(deadline);
-            Thread.sleep(100);
-        }
-        return run.process();
     }
 
     @AfterAll
@@ -143,7 +131,7 @@ class ServeDistributedIT {
         new ProcessBuilder("kill", "-9", String.valueOf(pid)).start().waitFor();
         holder.waitFor(10, TimeUnit.SECONDS);
         workers.remove(holder);
-        workers.add(startWorker());
+        workers.add(cli.startWorker());
 
         assertThat(task.get(Duration.ofSeconds(90))).isEqualTo(new TextStatsModel.Output(5, "HELD BY A DYING WORKER"));
         TaskInfo ended = task.task();
