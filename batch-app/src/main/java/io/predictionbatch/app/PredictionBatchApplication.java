@@ -1,5 +1,6 @@
 package io.predictionbatch.app;
 
+import io.predictionbatch.app.embedded.DatabaseServerProcess;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PredictionBatchApplication {
 
     public static void main(String[] args) {
+        DatabaseServerProcess.runIfRequested(args);
         int exitCode;
         try {
             exitCode = SpringApplication.exit(SpringApplication.run(PredictionBatchApplication.class, args));
