@@ -125,8 +125,9 @@ public final class DatabaseServerProcess {
     /**
      * The server is started from a command in a terminal, in that command's process group: Ctrl-C
      * there, or closing the terminal, must stop that command, not the server other commands use.
+     * ({@code setsid} already detaches it where it exists; this covers macOS. javac warns about
+     * {@code sun.misc.Signal}, the only way to ignore a signal in Java; it is in jdk.unsupported.)
      */
-    @SuppressWarnings("restriction")
     private static void ignoreTerminalSignals() {
         for (String signal : new String[] {"INT", "HUP"}) {
             try {
