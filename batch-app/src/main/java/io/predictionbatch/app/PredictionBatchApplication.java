@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import io.predictionbatch.app.cli.ServeCommand;
 import io.predictionbatch.app.cli.task.TaskCommand;
+import io.predictionbatch.app.embedded.DatabaseServerProcess;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class PredictionBatchApplication {
 
     public static void main(String[] args) {
+        DatabaseServerProcess.runIfRequested(args);
         if (args.length > 0 && args[0].equals("task")) {
             // A client of a running server: it needs no application context, and starts in a fraction of the time.
             System.exit(TaskCommand.execute(args, new PrintWriter(System.out), new PrintWriter(System.err),

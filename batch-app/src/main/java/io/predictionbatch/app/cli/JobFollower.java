@@ -14,6 +14,7 @@ import io.predictionbatch.app.job.PredictionJobParameters;
 import io.predictionbatch.app.partition.PartitionNames;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -29,13 +30,18 @@ import org.springframework.stereotype.Component;
 class JobFollower {
 
     private static final Duration NO_WORKER_HINT_AFTER = Duration.ofSeconds(10);
+    /** Far longer than a job's last repository update takes once its thread has set its end time. */
+    private static final Duration UNRECORDED_END_AFTER = Duration.ofSeconds(5);
 
     private final JobRepository jobRepository;
+    private final JobOperator jobOperator;
     private final JobQueries queries;
     private final Duration pollInterval;
 
-    JobFollower(JobRepository jobRepository, JobQueries queries, PredictionBatchProperties properties) {
+    JobFollower(JobRepository jobRepository, JobOperator jobOperator, JobQueries queries,
+            PredictionBatchProperties properties) {
         this.jobRepository = jobRepository;
+        this.jobOperator = jobOperator;
         this.queries = queries;
         this.pollInterval = Duration.ofMillis(properties.progressIntervalMillis());
     }
@@ -45,8 +51,17 @@ class JobFollower {
             throws InterruptedException {
         long jobId = started.getJobInstance().getInstanceId();
         long hintAt = System.currentTimeMillis() + NO_WORKER_HINT_AFTER.toMillis();
+        long endSeenAt = 0;
         try (ProgressDisplay display = ProgressDisplay.create(progress, System.console() != null)) {
-            while (fromRepository(() -> jobRepository.getJobExecution(started.getId()), progress).isRunning()) {
+            JobExecution recorded;
+            while ((recorded = fromRepository(() -> jobRepository.getJobExecution(started.getId()), progress))
+                    .isRunning()) {
+                // The job runs on a thread of this process, on the very execution object we hold.
+                endSeenAt = started.getEndTime() == null ? 0 : endSeenAt > 0 ? endSeenAt : System.currentTimeMillis();
+                if (endSeenAt > 0 && System.currentTimeMillis() - endSeenAt > UNRECORDED_END_AFTER.toMillis()) {
+                    recordUnrecordedEnd(started, recorded, progress);
+                    break;
+                }
                 if (showProgress) {
                     show(jobId, display);
                 }
@@ -62,6 +77,20 @@ class JobFollower {
         JobExecution finished = fromRepository(() -> jobRepository.getJobExecution(started.getId()), progress);
         printSummary(finished, out);
         return finished.getStatus() == BatchStatus.COMPLETED ? 0 : UserErrorHandler.FAILURE;
+    }
+
+    /**
+     * The job's thread ended but could not record the end (the job repository was lost under it:
+     * the embedded database server killed, PostgreSQL gone), so the repository still says it
+     * runs, and would forever. Marks it failed, with its running partitions, as {@code restart}
+     * does for a job whose process died, so that it can be resumed.
+     */
+    private void recordUnrecordedEnd(JobExecution ended, JobExecution recorded, PrintStream progress) {
+        progress.printf("Job %d lost the job repository and could not record its end (%s); it is marked"
+                + " failed now. The cause: %s%n", ended.getJobInstance().getInstanceId(), ended.getStatus(),
+                FailureMessages.describe(ended.getAllFailureExceptions(), ended.getExitStatus().getExitDescription()));
+        progress.flush();
+        jobOperator.recover(recorded);
     }
 
     /**

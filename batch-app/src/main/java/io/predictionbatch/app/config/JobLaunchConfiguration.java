@@ -1,5 +1,7 @@
 package io.predictionbatch.app.config;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,9 +15,22 @@ import org.springframework.core.task.TaskExecutor;
 @Configuration(proxyBeanMethods = false)
 public class JobLaunchConfiguration {
 
+    private static final Log log = LogFactory.getLog(JobLaunchConfiguration.class);
+
     @Bean
     @BatchTaskExecutor
     TaskExecutor jobLaunchExecutor() {
-        return new SimpleAsyncTaskExecutor("job-");
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("job-");
+        // A job whose last repository update fails (the repository lost) ends its thread with that
+        // exception; the log takes it, not the user's terminal. The command that follows the job
+        // tells the user (JobFollower).
+        executor.setTaskDecorator(job -> () -> {
+            try {
+                job.run();
+            } catch (RuntimeException | Error e) {
+                log.error("A job ended without recording its end in the job repository", e);
+            }
+        });
+        return executor;
     }
 }

@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import io.predictionbatch.app.embedded.DatabaseServerFile;
 
 /** Runs the packaged command line as a user would, in its own JVM, with its own job history. */
 final class Cli {
@@ -113,6 +116,24 @@ final class Cli {
 
     Result run(String... args) throws IOException, InterruptedException {
         return launch(args).await();
+    }
+
+    /** The database server of this home, as its file records it, if it runs. */
+    Optional<ProcessHandle> databaseServer() {
+        return DatabaseServerFile.read(home.resolve("db")).flatMap(file -> ProcessHandle.of(file.pid()))
+                .filter(ProcessHandle::isAlive);
+    }
+
+    /**
+     * Stops the database server the commands of this home started (it would stop by itself once
+     * idle; a test leaves no process behind). Call after each test.
+     */
+    void stopDatabaseServer() throws Exception {
+        Optional<ProcessHandle> server = databaseServer();
+        if (server.isPresent()) {
+            server.get().destroy();
+            server.get().onExit().get(30, TimeUnit.SECONDS);
+        }
     }
 
     private static String javaBinary() {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,11 @@ class CommandLineIT {
     @BeforeEach
     void setUp() {
         cli = new Cli(work.resolve("home"), work);
+    }
+
+    @AfterEach
+    void stopDatabaseServer() throws Exception {
+        cli.stopDatabaseServer();
     }
 
     @Test

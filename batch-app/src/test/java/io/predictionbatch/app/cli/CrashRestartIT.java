@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,10 +19,19 @@ class CrashRestartIT {
     @TempDir
     Path work;
 
+    private Cli cli;
+
+    @AfterEach
+    void stopDatabaseServer() throws Exception {
+        if (cli != null) {
+            cli.stopDatabaseServer();
+        }
+    }
+
     @Test
     void restartAfterAKilledJvmLosesAndDuplicatesNoRecord() throws Exception {
         Path input = TestInputs.irisRows(work.resolve("input.csv"), ROWS);
-        Cli cli = new Cli(work.resolve("home"), work);
+        cli = new Cli(work.resolve("home"), work);
 
         Process job = cli.start("predict", "-i", input.toString(), "-o", "out.csv", "-p", "4", "--chunk-size", "200",
                 "-q");

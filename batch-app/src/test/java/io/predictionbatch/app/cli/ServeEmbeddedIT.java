@@ -37,6 +37,7 @@ class ServeEmbeddedIT {
     @AfterEach
     void stopServer() throws Exception {
         server.close();
+        cli.stopDatabaseServer();
         assertThat(server.process().exitValue()).as("a stopped server").isIn(0, 143);
         assertThat(server.output()).contains("Prediction server stopped").doesNotContain("Exception");
     }

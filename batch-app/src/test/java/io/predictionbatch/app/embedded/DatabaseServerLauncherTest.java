@@ -1,0 +1,63 @@
+package io.predictionbatch.app.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.FileOutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseServerLauncherTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void fromThePackagedJarTheServerRunsThatJar() throws Exception {
+        Path jar = bootJar(folder.resolve("prediction-batch.jar"));
+
+        assertThat(DatabaseServerLauncher.command("java", jar.toString(), Optional.of("/usr/bin/setsid"),
+                Path.of("/h"), Duration.ofSeconds(2)))
+                .startsWith("/usr/bin/setsid", "java", "-Xmx64m")
+                .containsSubsequence("-jar", jar.toString(), "database-server", "--home", "/h",
+                        "--idle-timeout-millis", "2000");
+    }
+
+    @Test
+    void fromAClassPathTheServerRunsTheMainClassOnTheSameClassPath() {
+        String classPath = "target/classes" + File.pathSeparator + "h2.jar";
+
+        assertThat(DatabaseServerLauncher.command("java", classPath, Optional.empty(), Path.of("/h"),
+                Duration.ofSeconds(30)))
+                .startsWith("java")
+                .containsSubsequence("-cp", classPath, "io.predictionbatch.app.PredictionBatchApplication",
+                        "database-server", "--home", "/h", "--idle-timeout-millis", "30000")
+                .doesNotContain("-jar");
+    }
+
+    @Test
+    void aPlainJarIsNoApplicationJar() throws Exception {
+        Path plain = folder.resolve("plain.jar");
+        try (JarOutputStream out = new JarOutputStream(new FileOutputStream(plain.toFile()), new Manifest())) {
+            // no Start-Class
+        }
+
+        assertThat(DatabaseServerLauncher.isBootJar(plain.toString())).isFalse();
+        assertThat(DatabaseServerLauncher.isBootJar(folder.resolve("missing.jar").toString())).isFalse();
+    }
+
+    private static Path bootJar(Path path) throws Exception {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Start-Class", "io.predictionbatch.app.PredictionBatchApplication");
+        new JarOutputStream(new FileOutputStream(path.toFile()), manifest).close();
+        return path;
+    }
+}
