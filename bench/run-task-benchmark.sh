@@ -3,6 +3,7 @@
 # distributed with two worker JVMs, against the Celery + Redis system it replaces, in one run.
 #
 #   bench/run-task-benchmark.sh [--seconds S] [--warmup S] [--clients N] [--batch N]
+#                               [--prewarm S] [--celery-records N]
 #                               [--skip-embedded] [--skip-distributed] [--skip-celery] [--jfr]
 #
 # Measures with io.predictionbatch.bench.TaskApiBenchmark (each client thread has its own HTTP/1.1
@@ -11,22 +12,29 @@
 #   task submit + long poll (GET /api/tasks/ID?wait=5s) until it ends, 1 client (p50/p99);
 #   the same with --clients submitters (tasks/s), and submitters that each submit --batch tasks
 #   (default 100) and then wait for them all, as a Celery client does with .delay() then .get().
+# Before the figures, each server is pre-warmed for --prewarm seconds (default 30) of sync and of
+# task load, not reported: on 2 busy cores C2 still compiles the request path minutes after start,
+# and a JVM that is still compiling costs several times more CPU per request.
 # Distributed mode: one `serve` and two `worker` JVMs on a fresh PostgreSQL schema (dropped after)
 # and unique Redis names, PostgreSQL and Redis on 127.0.0.1. The Celery peer
 # (../shared/peers/celery/run.sh, needs Debian's python3-celery, python3-redis, python3-sklearn)
 # runs when /usr/bin/python3 can import celery, redis and sklearn; otherwise the summary compares
 # with the figures measured earlier on this kind of machine. Prints a summary table with ratios.
+# Each figure comes with the CPU time the server JVMs, the load generator and the whole machine spent
+# in its window: per operation, a request's cost, which stays meaningful when others load the machine.
 # --jfr records a flight recording of every server and worker JVM (bench/out/tasks/*.jfr).
 # Every process started here is stopped by its PID on exit, failure included. Loopback only.
 # Not part of CI (.ci/run): timings on a shared machine are not pass/fail material.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
-seconds=10 warmup=5 clients=16 batch=100 embedded=yes distributed=yes celery=yes jfr=no
+seconds=10 warmup=5 prewarm=30 clients=16 batch=100 celery_records=20000 embedded=yes distributed=yes celery=yes jfr=no
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) seconds="$2"; shift 2 ;;
         --warmup) warmup="$2"; shift 2 ;;
+        --prewarm) prewarm="$2"; shift 2 ;;
+        --celery-records) celery_records="$2"; shift 2 ;;
         --clients) clients="$2"; shift 2 ;;
         --batch) batch="$2"; shift 2 ;;
         --skip-embedded) embedded=no; shift ;;
@@ -105,8 +113,19 @@ wait_log() {
 
 harness() {
     java -cp "$(cat "$here/target/classpath.txt"):$here/target/classes" io.predictionbatch.bench.TaskApiBenchmark \
-        --input "$root/sample-data/iris.csv" --warmup "$warmup" --seconds "$seconds" "$@" | tee -a "$results" \
+        --input "$root/sample-data/iris.csv" --warmup "$warmup" --seconds "$seconds" \
+        --cpu-pids "$(IFS=,; echo "${pids[*]}")" "$@" | tee -a "$results" \
         || echo "(the harness reported errors: see the line above)" >&2
+}
+
+prewarm_server() {
+    [ "$prewarm" = 0 ] && return 0
+    echo "pre-warming ${prewarm}s of sync and ${prewarm}s of task load (not reported)" >&2
+    local cp="$(cat "$here/target/classpath.txt"):$here/target/classes"
+    java -cp "$cp" io.predictionbatch.bench.TaskApiBenchmark --input "$root/sample-data/iris.csv" --url "$1" \
+        --mode sync --clients 8 --warmup "$prewarm" --seconds 1 > /dev/null || true
+    java -cp "$cp" io.predictionbatch.bench.TaskApiBenchmark --input "$root/sample-data/iris.csv" --url "$1" \
+        --mode task --clients 8 --warmup "$prewarm" --seconds 1 > /dev/null || true
 }
 
 # The field after WORD in the result line whose label and title match: figure LABEL TITLE WORD
@@ -127,6 +146,7 @@ if [ "$embedded" = yes ]; then
     start_jvm embedded-serve "$out/home-embedded" serve --port "$port"
     wait_healthy "$port"
     url="http://127.0.0.1:$port"
+    prewarm_server "$url"
     harness --label embedded --url "$url" --mode sync --clients 1
     harness --label embedded --url "$url" --mode sync --clients "$clients"
     harness --label embedded --url "$url" --mode task --clients 1 --timeline
@@ -154,6 +174,7 @@ if [ "$distributed" = yes ]; then
         wait_log "$out/home-worker-$w/logs/prediction-batch.log" "Task runner .* started"
     done
     url="http://127.0.0.1:$port"
+    prewarm_server "$url"
     harness --label distributed --url "$url" --mode sync --clients 1
     harness --label distributed --url "$url" --mode task --clients 1 --timeline
     harness --label distributed --url "$url" --mode task --clients "$clients" --timeline
@@ -167,7 +188,7 @@ c_p50=2.0 c_p99=5.9 c_rate=786 c_chunk=""
 if [ "$celery" = yes ] && /usr/bin/python3 -c 'import celery, redis, sklearn' 2>/dev/null; then
     echo "== Celery peer (2 worker processes, Redis db 5)" >&2
     # Its own process group, so that stopping it also stops the Celery worker it forks.
-    setsid bash "$peer/run.sh" "$root/sample-data/iris.csv" 1000 20000 1000 > "$out/celery.txt" 2>&1 &
+    setsid bash "$peer/run.sh" "$root/sample-data/iris.csv" 1000 "$celery_records" 1000 > "$out/celery.txt" 2>&1 &
     pids+=(-$!)
     peer_pid=$!
     wait "$peer_pid" || { cat "$out/celery.txt"; echo "the Celery peer failed" >&2; exit 1; }

@@ -28,10 +28,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Usage: {@code TaskApiBenchmark --url http://127.0.0.1:8080 --mode sync|task|task-batch
  * [--clients 1] [--batch 100] [--warmup 5] [--seconds 10] [--model iris_model]
- * [--input sample-data/iris.csv] [--wait 5s] [--label TEXT] [--pooled-executor] [--timeline]}
+ * [--input sample-data/iris.csv] [--wait 5s] [--label TEXT] [--pooled-executor] [--timeline] [--cpu-pids PID,...]}
  *
  * <p>{@code --timeline} adds, for task modes, a line on where the server's latest 1,000 tasks spent
- * their time (see {@link TaskTimeline}).
+ * their time (see {@link TaskTimeline}). {@code --cpu-pids} adds a line on the CPU time the server
+ * processes, the load generator and the whole machine spent in the window (see {@link CpuMeter}).
  */
 public final class TaskApiBenchmark {
 
@@ -49,7 +50,10 @@ public final class TaskApiBenchmark {
     private volatile long measureFrom;
     private volatile long measureUntil;
 
-    private TaskApiBenchmark(TaskApiClient[] clients, Mode mode, int batch, List<String> records) {
+    private final CpuMeter cpu;
+
+    private TaskApiBenchmark(TaskApiClient[] clients, Mode mode, int batch, List<String> records, CpuMeter cpu) {
+        this.cpu = cpu;
         this.clients = clients;
         this.mode = mode;
         this.batch = batch;
@@ -81,7 +85,9 @@ public final class TaskApiBenchmark {
         for (int i = 0; i < threads; i++) {
             clients[i] = new TaskApiClient(url, model, wait, direct);
         }
-        TaskApiBenchmark benchmark = new TaskApiBenchmark(clients, mode, batch, records);
+        List<Long> pids = options.containsKey("cpu-pids") ? Arrays.stream(options.get("cpu-pids").split(","))
+                .filter(pid -> !pid.isBlank()).map(String::strip).map(Long::valueOf).toList() : List.of();
+        TaskApiBenchmark benchmark = new TaskApiBenchmark(clients, mode, batch, records, new CpuMeter(pids));
         String label = options.containsKey("label") ? "[" + options.get("label") + "] " : "";
         String what = switch (mode) {
             case SYNC -> "sync predict";
@@ -110,6 +116,10 @@ public final class TaskApiBenchmark {
             threads[i] = new Thread(() -> completed[index] = loop(clients[index], index, mine), "client-" + i);
             threads[i].start();
         }
+        Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+        cpu.start();
+        Thread.sleep(Math.max(0, (measureUntil - System.nanoTime()) / 1_000_000));
+        cpu.stop();
         for (Thread thread : threads) {
             thread.join();
         }
@@ -123,7 +133,7 @@ public final class TaskApiBenchmark {
         if (firstError.get() != null) {
             line += " (first: " + firstError.get() + ")";
         }
-        return line;
+        return line + System.lineSeparator() + title + ", " + cpu.summary(total, seconds);
     }
 
     /** One client's loop until the window closes; returns its completions inside the window. */
@@ -220,7 +230,7 @@ public final class TaskApiBenchmark {
     private static IllegalArgumentException usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: TaskApiBenchmark --url URL --mode sync|task|task-batch [--clients N] [--batch N]"
-                + " [--warmup S] [--seconds S] [--model NAME] [--input CSV] [--wait 5s] [--label TEXT] [--pooled-executor] [--timeline]");
+                + " [--warmup S] [--seconds S] [--model NAME] [--input CSV] [--wait 5s] [--label TEXT] [--pooled-executor] [--timeline] [--cpu-pids PID,...]");
         System.exit(2);
         return new IllegalArgumentException(problem);
     }
