@@ -13,8 +13,6 @@ import io.predictionbatch.model.registry.ModelRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Single-record tasks, the same in both modes: the table, the runners, recovery and expiry. The
@@ -24,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TaskConfiguration {
 
     @Bean
-    TaskStore taskStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-        return new TaskStore(jdbc, new TransactionTemplate(transactionManager));
+    TaskStore taskStore(JdbcTemplate jdbc) {
+        return new TaskStore(jdbc);
     }
 
     @Bean

@@ -62,15 +62,21 @@ public class TaskService {
 
     /** The task once it has ended, or as it is when the wait runs out. */
     public CompletableFuture<Task> awaitEnd(UUID id, Duration wait) {
-        Task task = task(id);
-        if (task.state().isFinal() || wait.isZero() || wait.isNegative()) {
-            return CompletableFuture.completedFuture(task);
+        if (wait.isZero() || wait.isNegative()) {
+            return CompletableFuture.completedFuture(task(id));
         }
+        // The waiter goes in place before the read, so that an end announced in between is not missed.
         CompletableFuture<Void> ended = waiters.await(id, wait);
-        Task now = task(id);  // it may have ended before the waiter was in place
-        if (now.state().isFinal()) {
+        Task task;
+        try {
+            task = task(id);
+        } catch (TaskNotFoundException e) {
             ended.complete(null);
-            return CompletableFuture.completedFuture(now);
+            throw e;
+        }
+        if (task.state().isFinal()) {
+            ended.complete(null);
+            return CompletableFuture.completedFuture(task);
         }
         return ended.thenApply(ignored -> task(id));
     }

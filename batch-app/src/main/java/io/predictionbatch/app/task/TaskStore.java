@@ -1,5 +1,6 @@
 package io.predictionbatch.app.task;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.util.UUID;
 
 import io.predictionbatch.model.FieldViolation;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,13 +33,13 @@ public class TaskStore {
     };
     private static final String COLUMNS = "task_id, model_name, model_version, state, input, result, error_message,"
             + " error_violations, submitted_at, started_at, finished_at, attempts, worker";
+    /** What a run needs of its task, in the order {@link #claimedTask} reads them. */
+    private static final String[] CLAIMED_COLUMNS = {"task_id", "model_name", "input", "attempts"};
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
 
-    public TaskStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
+    public TaskStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
     }
 
     void insert(Task task) {
@@ -73,31 +73,34 @@ public class TaskStore {
     /**
      * Claims the queued ones among these tasks for a worker: they become RUNNING with one more
      * attempt. Tasks no longer queued (cancelled, claimed by another worker, sent twice) are left
-     * alone and not returned.
+     * alone and not returned. One statement, one round trip: the update hands back what the runs
+     * need as its generated keys (PostgreSQL's driver asks with {@code RETURNING}; H2 returns the
+     * named columns of any changed row).
      */
     List<ClaimedTask> claim(List<UUID> ids, String worker) {
         if (ids.isEmpty()) {
             return List.of();
         }
+        String sql = "UPDATE prediction_task SET state = 'RUNNING', attempts = attempts + 1, started_at = ?,"
+                + " heartbeat_at = CURRENT_TIMESTAMP, worker = ? WHERE state = 'QUEUED' AND task_id IN ("
+                + placeholders(ids.size()) + ")";
         OffsetDateTime now = time(Instant.now());
-        return transactions.execute(status -> {
-            int[] updated = jdbc.batchUpdate("UPDATE prediction_task SET state = 'RUNNING', attempts = attempts + 1,"
-                    + " started_at = ?, heartbeat_at = CURRENT_TIMESTAMP, worker = ? WHERE task_id = ? AND state = 'QUEUED'",
-                    ids.stream().map(id -> new Object[] {now, worker, id.toString()}).toList());
-            List<String> claimed = new ArrayList<>();
-            for (int i = 0; i < updated.length; i++) {
-                if (updated[i] == 1) {
-                    claimed.add(ids.get(i).toString());
-                }
-            }
-            if (claimed.isEmpty()) {
-                return List.of();
-            }
-            return jdbc.query("SELECT task_id, model_name, input, attempts FROM prediction_task WHERE task_id IN ("
-                    + placeholders(claimed.size()) + ")", (row, n) -> new ClaimedTask(
-                            UUID.fromString(row.getString(1)), row.getString(2), row.getString(3), row.getInt(4)),
-                    claimed.toArray());
-        });
+        return jdbc.execute(connection -> connection.prepareStatement(sql, CLAIMED_COLUMNS),
+                (PreparedStatement statement) -> {
+                    statement.setObject(1, now);
+                    statement.setString(2, worker);
+                    for (int i = 0; i < ids.size(); i++) {
+                        statement.setString(i + 3, ids.get(i).toString());
+                    }
+                    statement.executeUpdate();
+                    List<ClaimedTask> claimed = new ArrayList<>();
+                    try (ResultSet rows = statement.getGeneratedKeys()) {
+                        while (rows.next()) {
+                            claimed.add(claimedTask(rows, claimed.size()));
+                        }
+                    }
+                    return claimed;
+                });
     }
 
     /**
@@ -138,9 +141,8 @@ public class TaskStore {
     /** Running tasks whose worker has not renewed their heartbeat for this long (by the database's clock). */
     List<ClaimedTask> silentSince(Duration silence) {
         OffsetDateTime databaseNow = jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", OffsetDateTime.class);
-        return jdbc.query("SELECT task_id, model_name, input, attempts FROM prediction_task WHERE state = 'RUNNING'"
-                + " AND heartbeat_at < ?", (row, n) -> new ClaimedTask(UUID.fromString(row.getString(1)),
-                        row.getString(2), row.getString(3), row.getInt(4)), databaseNow.minus(silence));
+        return jdbc.query("SELECT " + String.join(", ", CLAIMED_COLUMNS) + " FROM prediction_task"
+                + " WHERE state = 'RUNNING' AND heartbeat_at < ?", TaskStore::claimedTask, databaseNow.minus(silence));
     }
 
     /** Puts a running task back in the queue, if this attempt still holds it. */
@@ -168,6 +170,10 @@ public class TaskStore {
                 violations == null ? List.of() : JSON.readValue(violations, VIOLATIONS),
                 instant(row, "submitted_at"), instant(row, "started_at"), instant(row, "finished_at"),
                 row.getInt("attempts"), row.getString("worker"));
+    }
+
+    private static ClaimedTask claimedTask(ResultSet row, int rowNumber) throws SQLException {
+        return new ClaimedTask(UUID.fromString(row.getString(1)), row.getString(2), row.getString(3), row.getInt(4));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

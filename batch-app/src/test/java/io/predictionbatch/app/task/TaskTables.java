@@ -5,9 +5,7 @@ import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** A private in-memory H2 database with the job repository's schema and ours, and a store over it. */
 final class TaskTables {
@@ -21,7 +19,7 @@ final class TaskTables {
         new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql"),
                 new ClassPathResource("sql/schema.sql")).execute(dataSource);
         jdbc = new JdbcTemplate(dataSource);
-        store = new TaskStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        store = new TaskStore(jdbc);
     }
 
     /** Submits a task for this model and record, as the service does, without a queue. */
