@@ -12,7 +12,7 @@
 #   task submit + long poll (GET /api/tasks/ID?wait=5s) until it ends, 1 client (p50/p99);
 #   the same with --clients submitters (tasks/s), and submitters that each submit --batch tasks
 #   (default 100) and then wait for them all, as a Celery client does with .delay() then .get().
-# Before the figures, each server is pre-warmed for --prewarm seconds (default 30) of sync and of
+# Before the figures, each server is pre-warmed for --prewarm seconds (default 60) of sync and of
 # task load, not reported: on 2 busy cores C2 still compiles the request path minutes after start,
 # and a JVM that is still compiling costs several times more CPU per request.
 # Distributed mode: one `serve` and two `worker` JVMs on a fresh PostgreSQL schema (dropped after)
@@ -33,7 +33,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
-seconds=10 warmup=5 prewarm=30 clients=16 batch=100 celery_records=20000 embedded=yes distributed=yes celery=yes jfr=no
+seconds=10 warmup=5 prewarm=60 clients=16 batch=100 celery_records=20000 embedded=yes distributed=yes celery=yes jfr=no
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) seconds="$2"; shift 2 ;;
@@ -190,6 +190,9 @@ if [ "$embedded" = yes ]; then
     port=$(free_port)
     start_jvm embedded-serve "$out/home-embedded" serve --port "$port"
     wait_healthy "$port"
+    # The home's database server, which serve started: its CPU counts, and it is stopped with serve.
+    db_pid=$(pgrep -f "database-server --home $out/home-embedded" | head -n 1 || true)
+    [ -n "$db_pid" ] && pids+=("$db_pid")
     url="http://127.0.0.1:$port"
     prewarm_server "$url"
     harness --label embedded --url "$url" --mode sync --clients 1

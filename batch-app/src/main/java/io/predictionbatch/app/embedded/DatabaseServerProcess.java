@@ -47,7 +47,10 @@ public final class DatabaseServerProcess {
         try {
             new DatabaseServerProcess(home.resolve("db"), idleTimeout).run();
             exitCode = 0;
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
+            // A LinkageError too: when the jar is replaced under a running server (an upgrade, a
+            // rebuild), a class first loaded at the idle stop fails to load, and the server's
+            // listener threads would otherwise keep the JVM serving forever, never stopping idle.
             say("failed: " + e);
             e.printStackTrace(System.out);
             exitCode = 1;
