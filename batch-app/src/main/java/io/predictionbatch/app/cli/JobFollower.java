@@ -2,8 +2,11 @@ package io.predictionbatch.app.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import io.predictionbatch.app.config.PredictionBatchProperties;
@@ -123,11 +126,19 @@ class JobFollower {
 
     /**
      * Why the job failed: the reason of a failed partition if one failed (a partition on a remote
-     * worker fails in its own process; the job only learns that one did), else the job's own.
+     * worker fails in its own process; the job only learns that one did), else the job's own. Only
+     * a partition's latest run counts: an earlier one that failed was run again (its worker lost,
+     * the database away for a moment), and says nothing of why the job failed.
      */
-    private static String failureReason(JobExecution execution) {
+    static String failureReason(JobExecution execution) {
+        Map<String, StepExecution> latestRuns = new HashMap<>();
         for (StepExecution step : execution.getStepExecutions()) {
-            if (PartitionNames.isPartition(step.getStepName()) && step.getStatus() == BatchStatus.FAILED) {
+            if (PartitionNames.isPartition(step.getStepName())) {
+                latestRuns.merge(step.getStepName(), step, (a, b) -> a.getId() > b.getId() ? a : b);
+            }
+        }
+        for (StepExecution step : new TreeMap<>(latestRuns).values()) {
+            if (step.getStatus() == BatchStatus.FAILED) {
                 return step.getStepName() + ": " + FailureMessages.describe(step.getFailureExceptions(),
                         step.getExitStatus().getExitDescription());
             }

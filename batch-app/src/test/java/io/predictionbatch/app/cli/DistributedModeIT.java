@@ -215,8 +215,22 @@ class DistributedModeIT {
     }
 
     private void assertCompletedExactlyOnce(Cli.Result result) throws IOException {
-        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        // On failure, the warnings of the manager and the workers too: the cause of a failure
+        // that shows after an outage is often in what they saw then.
+        assertThat(result.exitCode()).as(() -> result.out() + result.err() + "\nwarnings and errors in the log:\n"
+                + warnings()).isZero();
         TestInputs.assertEveryLineExactlyOnce(work.resolve("out.csv"), work.resolve("out.errors.csv"), ROWS);
+    }
+
+    /** The last warning and error lines of the log, without their stack traces. */
+    private String warnings() {
+        try {
+            List<String> lines = log().lines().filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                    .toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(the log cannot be read: " + e + ")";
+        }
     }
 
     /** The log file the manager and the workers of a test share. */

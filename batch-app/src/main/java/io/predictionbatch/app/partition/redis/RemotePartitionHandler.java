@@ -85,8 +85,13 @@ public final class RemotePartitionHandler implements PartitionHandler {
             Thread.sleep(pollInterval.toMillis());
             try {
                 for (StepExecution partition : List.copyOf(pending.values())) {
+                    // The heartbeat first, then the state: a worker records how a partition ended
+                    // before it lets go of the heartbeat, so once none is seen, the state read
+                    // next is the one the worker left (read the other way round, a slow read
+                    // could return the state from before and be taken as the end).
+                    boolean beating = heartbeats.worker(partition.getId()) != null;
                     StepExecution current = jobRepository.getStepExecution(partition.getId());
-                    StepExecution next = follow(current, seenBeating);
+                    StepExecution next = follow(current, beating, seenBeating);
                     if (next == null) {
                         finished.add(current);
                         pending.remove(current.getStepName());
@@ -104,13 +109,12 @@ public final class RemotePartitionHandler implements PartitionHandler {
     }
 
     /** The execution to keep following for this partition, or {@code null} once it has ended. */
-    private StepExecution follow(StepExecution current, Set<Long> seenBeating) {
+    private StepExecution follow(StepExecution current, boolean beating, Set<Long> seenBeating) {
         BatchStatus status = current.getStatus();
         if (markedForRerun.contains(current.getId())) {
             // Marked failed by this handler, but its replacement could not be made: make it now.
             return rerun(current, "its run again was interrupted");
         }
-        boolean beating = heartbeats.worker(current.getId()) != null;
         if (!status.isRunning()) {
             if (beating) {
                 // Ended, but its worker is still recording how: wait until it lets go.
@@ -125,6 +129,10 @@ public final class RemotePartitionHandler implements PartitionHandler {
                 log.warn(current.getStepName() + " failed while the database or Redis was unreachable; running it"
                         + " again from its last commit");
                 return rerun(current, "the database or Redis was unreachable");
+            }
+            if (status != BatchStatus.COMPLETED) {
+                log.warn(current.getStepName() + " (step execution " + current.getId() + ") ended " + status + ": "
+                        + current.getExitStatus().getExitCode() + " " + current.getExitStatus().getExitDescription());
             }
             return null;
         }
