@@ -39,9 +39,9 @@ final class DatabaseServerLauncher {
      * The server's command line: the running {@code java} with a small heap and the serial
      * collector (it holds little), but the full JIT: under {@code serve}'s task load it runs
      * thousands of statements a second, and C1-only code (quicker to start) cost it twice the CPU
-     * per task and 40 % on the task round trip. Then {@code -jar} when this application runs from its packaged
-     * jar (its classes are nested inside, only Spring Boot's launcher finds them), else the class
-     * path as is (tests, an IDE, an exploded application).
+     * per task and 40 % on the task round trip. Then {@code -jar} when this application runs from
+     * its packaged jar (its classes are nested inside, only Spring Boot's launcher finds them),
+     * else the class path as is (tests, an IDE, an exploded application).
      */
     static List<String> command(String java, String classPath, Optional<String> setsid, Path home,
             Duration idleTimeout) {
