@@ -23,15 +23,15 @@ public final class ByteRangeInput {
     private ByteRangeInput() {
     }
 
-    /**
-     * Opens the range, ending it with a line end: a reader then sees every record, the last one of
-     * a file without a final newline included, end the same way. An extra empty line is no record.
-     */
     /** The slice's text (UTF-8), buffered, as both range readers read it. */
     public static BufferedReader reader(Path file, Slice slice) throws IOException {
         return new BufferedReader(new InputStreamReader(open(file, slice), StandardCharsets.UTF_8), 1 << 16);
     }
 
+    /**
+     * Opens the range, ending it with a line end: a reader then sees every record, the last one of
+     * a file without a final newline included, end the same way. An extra empty line is no record.
+     */
     public static InputStream open(Path file, Slice slice) throws IOException {
         ByteRange range = slice.range();
         long expectedSize = slice.fileSize();

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * Reads the lines of one slice of a JSON Lines file. Lines of blanks are not records. Parsing
- * the JSON is left to binding, so a broken line is rejected with the record's other errors.
+ * Reads the lines of one slice of a JSON Lines file. {@linkplain BlankLines Blank lines} are not
+ * records. Parsing the JSON is left to binding, so a broken line is rejected with the record's
+ * other errors.
  */
 public class JsonLinesRangeReader extends AbstractItemCountingItemStreamItemReader<InputRecord> {
 
@@ -33,7 +34,7 @@ public class JsonLinesRangeReader extends AbstractItemCountingItemStreamItemRead
         String text;
         while ((text = reader.readLine()) != null) {
             long line = nextLine++;
-            if (!text.isBlank()) {
+            if (!BlankLines.isBlank(text)) {
                 return InputRecord.json(line, text);
             }
         }

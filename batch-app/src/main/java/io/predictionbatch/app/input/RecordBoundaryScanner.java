@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,11 +24,13 @@ import java.util.List;
  * gigabyte a second: a small cost beside scoring the records.
  *
  * <p>Line ends are LF, CRLF or a lone CR, as Commons CSV and {@code BufferedReader} read them.
- * Empty lines (and, in JSON Lines, lines of blanks) are not records.
+ * Empty lines (and, in JSON Lines, {@linkplain BlankLines blank lines}) are not records. A UTF-8
+ * byte order mark at the start of the file is skipped.
  */
 public final class RecordBoundaryScanner {
 
     private static final int BUFFER_SIZE = 1 << 20;
+    private static final byte[] UTF8_BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final InputFormat format;
 
@@ -47,6 +50,11 @@ public final class RecordBoundaryScanner {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read input file '" + file + "': " + e.getMessage(), e);
         }
+    }
+
+    private static boolean startsWithByteOrderMark(byte[] bytes, int length) {
+        int mark = UTF8_BYTE_ORDER_MARK.length;
+        return length >= mark && Arrays.equals(bytes, 0, mark, UTF8_BYTE_ORDER_MARK, 0, mark);
     }
 
     private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
@@ -83,7 +91,14 @@ public final class RecordBoundaryScanner {
                 buffer.flip();
                 byte[] bytes = buffer.array();
                 int limit = buffer.limit();
-                for (int i = 0; i < limit; i++) {
+                int from = 0;
+                if (position == 0 && startsWithByteOrderMark(bytes, limit)) {
+                    // Not part of the first record (nor of a CSV header): the first slice starts after it.
+                    from = UTF8_BYTE_ORDER_MARK.length;
+                    rangeStart = from;
+                    target = targetAfter(from);
+                }
+                for (int i = from; i < limit; i++) {
                     accept(bytes[i], position + i);
                 }
                 position += limit;
@@ -108,7 +123,7 @@ public final class RecordBoundaryScanner {
                 acceptCsv(b, lineEnd, offset);
             } else if (lineEnd) {
                 endLine(offset);
-            } else if (b != ' ' && b != '\t') {
+            } else if (!BlankLines.isBlank(b)) {
                 recordHasContent = true;
             }
         }

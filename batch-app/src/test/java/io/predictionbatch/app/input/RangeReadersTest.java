@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,6 +73,39 @@ class RangeReadersTest {
 
         assertThat(records).extracting(InputRecord::line).containsExactly(1L, 3L, 5L);
         assertThat(records.get(2).text()).isEqualTo("{\"a\":3}");
+    }
+
+    @Test
+    void aJsonLinesLineOfOtherWhitespaceIsARecordForThePlanAndTheReaderAlike() throws Exception {
+        // Form feed, vertical tab, a separator control, the ideographic space: none is JSON whitespace.
+        Path file = Files.writeString(folder.resolve("w.jsonl"),
+                "{\"a\":1}\n\f\n\u000B\n\u001C\n\u3000\n \t \n{\"a\":2}\n", StandardCharsets.UTF_8);
+
+        for (int partitions = 1; partitions <= 3; partitions++) {
+            FilePlan plan = new RecordBoundaryScanner(InputFormat.JSONL).scan(file, partitions);
+            List<InputRecord> records = readAll(file, InputFormat.JSONL, partitions, new ExecutionContext());
+
+            assertThat(records).extracting(InputRecord::line).containsExactly(1L, 2L, 3L, 4L, 5L, 7L);
+            assertThat(plan.ranges().stream().mapToLong(ByteRange::records).sum()).isEqualTo(records.size());
+        }
+    }
+
+    @Test
+    void aByteOrderMarkIsNoPartOfTheFirstRecord() throws Exception {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        Path jsonLines = folder.resolve("bom.jsonl");
+        Files.write(jsonLines, bom);
+        Files.writeString(jsonLines, "{\"a\":1}\n{\"a\":2}\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Path csv = folder.resolve("bom.csv");
+        Files.write(csv, bom);
+        Files.writeString(csv, "id,a\n1,2\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        List<InputRecord> lines = readAll(jsonLines, InputFormat.JSONL, 2, new ExecutionContext());
+        List<InputRecord> rows = readAll(csv, InputFormat.CSV, 1, new ExecutionContext());
+
+        assertThat(lines).extracting(InputRecord::text).containsExactly("{\"a\":1}", "{\"a\":2}");
+        assertThat(lines).extracting(InputRecord::line).containsExactly(1L, 2L);
+        assertThat(rows).singleElement().satisfies(row -> assertThat(row.fields()).containsExactly("1", "2"));
     }
 
     @Test
