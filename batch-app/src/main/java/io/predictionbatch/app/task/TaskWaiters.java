@@ -25,8 +25,13 @@ public final class TaskWaiters {
     CompletableFuture<Void> await(UUID id, Duration wait) {
         CompletableFuture<Void> waiter = new CompletableFuture<>();
         waiting.computeIfAbsent(id, key -> ConcurrentHashMap.newKeySet()).add(waiter);
-        waiter.completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((ignored, failure) -> forget(id, waiter));
+        // Whichever way it ends, the waiter is forgotten: an announcement removes it before it
+        // completes it, the wait's end too, and a caller that completes it early has it removed.
+        waiter.whenComplete((ignored, failure) -> forget(id, waiter));
+        CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            forget(id, waiter);
+            waiter.complete(null);
+        });
         return waiter;
     }
 
