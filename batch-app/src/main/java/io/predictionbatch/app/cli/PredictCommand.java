@@ -1,5 +1,6 @@
 package io.predictionbatch.app.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -120,6 +121,14 @@ class PredictCommand implements Callable<Integer> {
     }
 
     private PredictionJobParameters parameters() {
+        // Before the extensions are read: a directory's name says nothing of a format.
+        if (Files.isDirectory(input)) {
+            throw new IllegalArgumentException("Input '" + input + "' is a directory; give a CSV or JSON Lines file");
+        }
+        if (!destination.table && Files.isDirectory(destination.output)) {
+            throw new IllegalArgumentException("Output '" + destination.output + "' is a directory; give the file to"
+                    + " write the predictions to, e.g. " + destination.output.resolve("predictions.csv"));
+        }
         Path absoluteOutput = null;
         Path errorsFile = null;
         OutputFormat resolvedOutputFormat = OutputFormat.TABLE;

@@ -128,6 +128,13 @@ class CommandLineIT {
         assertThat(cli.run("predict", "-i", SAMPLES.resolve("bad/empty.csv").toString(), "-o", "p.csv").err())
                 .contains("is empty");
         assertThat(cli.run("predict", "-i", "nope.csv", "-o", "p.csv").err()).contains("does not exist");
+        Files.createDirectories(work.resolve("folder"));
+        Cli.Result inputFolder = cli.run("predict", "-i", work.resolve("folder").toString(), "-o", "p.csv");
+        assertThat(inputFolder.exitCode()).isEqualTo(2);
+        assertThat(inputFolder.err()).contains("is a directory").doesNotContain("extension");
+        Cli.Result outputFolder = cli.run("predict", "-i", SAMPLES.resolve("iris.csv").toString(), "-o", "folder");
+        assertThat(outputFolder.exitCode()).isEqualTo(2);
+        assertThat(outputFolder.err()).contains("'folder' is a directory").contains("predictions.csv");
 
         Cli.Result unterminated = cli.run("predict", "-i", SAMPLES.resolve("bad/unterminated-quote.csv").toString(),
                 "-o", "p.csv", "-q");
