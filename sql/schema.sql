@@ -14,9 +14,20 @@ CREATE TABLE IF NOT EXISTS prediction_partition (
     PRIMARY KEY (job_instance_id, step_name)
 );
 
--- Progress of every partition of every prediction job: its latest step execution's committed
--- counts against the records it was given. A partition resumed after a restart counts from
--- where its new execution started.
+-- Where each run of a partition (a step execution) happened: "host:pid thread", so the
+-- dashboard shows which worker or thread holds a partition.
+CREATE TABLE IF NOT EXISTS prediction_partition_run (
+    step_execution_id BIGINT       NOT NULL PRIMARY KEY,
+    ran_on            VARCHAR(300) NOT NULL
+);
+
+-- (Views are replaced in place at start-up, while other processes may read them: a new column
+-- goes at the end, and a column keeps its type.)
+
+-- Progress of every partition of every prediction job: its committed counts, summed over all its
+-- runs (a run after a restart, or after its worker was lost, resumes where the last one
+-- committed, and counts from zero), against the records it was given; the status, times and
+-- place of its latest run.
 CREATE OR REPLACE VIEW prediction_partition_progress AS
 SELECT p.job_instance_id,
        p.step_name,
@@ -26,25 +37,35 @@ SELECT p.job_instance_id,
        s.step_execution_id,
        s.job_execution_id,
        COALESCE(s.status, 'PENDING') AS status,
-       COALESCE(s.read_count, 0) + COALESCE(s.read_skip_count, 0) AS read_count,
-       COALESCE(s.write_count, 0) AS write_count,
-       COALESCE(s.read_skip_count, 0) + COALESCE(s.process_skip_count, 0) + COALESCE(s.write_skip_count, 0) AS skip_count,
+       COALESCE(c.read_count, 0) AS read_count,
+       COALESCE(c.write_count, 0) AS write_count,
+       COALESCE(c.skip_count, 0) AS skip_count,
        CASE WHEN s.status = 'COMPLETED' THEN p.records
-            ELSE LEAST(p.records, COALESCE(s.read_count, 0) + COALESCE(s.read_skip_count, 0)) END AS done,
+            ELSE LEAST(p.records, COALESCE(c.read_count, 0)) END AS done,
        s.start_time,
        s.end_time,
        s.last_updated,
-       s.exit_message
+       s.exit_message,
+       r.ran_on,
+       COALESCE(c.runs, 0) AS runs
 FROM prediction_partition p
-LEFT JOIN batch_step_execution s
-       ON s.step_execution_id = (SELECT MAX(s2.step_execution_id)
-                                 FROM batch_step_execution s2
-                                 JOIN batch_job_execution e2 ON e2.job_execution_id = s2.job_execution_id
-                                 WHERE e2.job_instance_id = p.job_instance_id
-                                   AND s2.step_name = p.step_name);
+LEFT JOIN (SELECT e2.job_instance_id,
+                  s2.step_name,
+                  MAX(s2.step_execution_id) AS latest_step_execution_id,
+                  COUNT(*) AS runs,
+                  CAST(SUM(s2.read_count + s2.read_skip_count) AS BIGINT) AS read_count,
+                  CAST(SUM(s2.write_count) AS BIGINT) AS write_count,
+                  CAST(SUM(s2.read_skip_count + s2.process_skip_count + s2.write_skip_count) AS BIGINT) AS skip_count
+           FROM batch_step_execution s2
+           JOIN batch_job_execution e2 ON e2.job_execution_id = s2.job_execution_id
+           GROUP BY e2.job_instance_id, s2.step_name) c
+       ON c.job_instance_id = p.job_instance_id AND c.step_name = p.step_name
+LEFT JOIN batch_step_execution s ON s.step_execution_id = c.latest_step_execution_id
+LEFT JOIN prediction_partition_run r ON r.step_execution_id = s.step_execution_id;
 
 -- One row per prediction job (job instance) with its latest execution, its parameters and its
--- progress: what `jobs`, `status` and the dashboard show.
+-- progress: what `jobs`, `status` and the dashboard show. run_records: the records the latest
+-- execution (run) itself got through, for its speed.
 CREATE OR REPLACE VIEW prediction_job_overview AS
 SELECT i.job_instance_id,
        e.job_execution_id,
@@ -65,7 +86,9 @@ SELECT i.job_instance_id,
        (SELECT SUM(p.records) FROM prediction_partition p WHERE p.job_instance_id = i.job_instance_id) AS total_records,
        (SELECT SUM(pp.done) FROM prediction_partition_progress pp WHERE pp.job_instance_id = i.job_instance_id) AS done_records,
        (SELECT SUM(pp.write_count) FROM prediction_partition_progress pp WHERE pp.job_instance_id = i.job_instance_id) AS written_records,
-       (SELECT SUM(pp.skip_count) FROM prediction_partition_progress pp WHERE pp.job_instance_id = i.job_instance_id) AS rejected_records
+       (SELECT SUM(pp.skip_count) FROM prediction_partition_progress pp WHERE pp.job_instance_id = i.job_instance_id) AS rejected_records,
+       (SELECT CAST(SUM(s.read_count + s.read_skip_count) AS BIGINT) FROM batch_step_execution s
+         WHERE s.job_execution_id = e.job_execution_id AND s.step_name LIKE 'predictPartition:%') AS run_records
 FROM batch_job_instance i
 JOIN batch_job_execution e
   ON e.job_execution_id = (SELECT MAX(x.job_execution_id) FROM batch_job_execution x

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
+import io.predictionbatch.app.dashboard.FailureMessages;
 import io.predictionbatch.app.config.PredictionBatchProperties;
 import io.predictionbatch.app.dashboard.JobQueries;
 import io.predictionbatch.app.dashboard.PartitionProgress;
@@ -186,7 +187,11 @@ class JobFollower {
                     + (parameters.toTable() ? " (job_instance_id = " + jobId + ")" : ""));
             out.println("Rejected records: " + parameters.errorsDescription());
         }
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            queries.job(jobId).ifPresent(job -> out.printf(Locale.ROOT, "Job %d STOPPED on request: %,d of %,d"
+                    + " records done, every committed chunk kept%n", jobId, job.doneRecords(), job.totalRecords()));
+            out.printf("Resume it with: prediction-batch restart %d%n", jobId);
+        } else if (execution.getStatus() != BatchStatus.COMPLETED) {
             out.printf("Job %d %s: %s%n", jobId, execution.getStatus(), failureReason(execution));
             out.printf("Fix the cause, then resume it with: prediction-batch restart %d%n", jobId);
         }

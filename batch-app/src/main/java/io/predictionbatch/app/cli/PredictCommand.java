@@ -1,22 +1,12 @@
 package io.predictionbatch.app.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.predictionbatch.app.config.PredictionBatchProperties;
-import io.predictionbatch.app.input.InputFormat;
-import io.predictionbatch.app.job.ErrorThreshold;
 import io.predictionbatch.app.job.PredictionJobParameters;
-import io.predictionbatch.app.job.ValidateInputTasklet;
-import io.predictionbatch.app.output.OutputFormat;
-import io.predictionbatch.app.output.ResultTables;
-import io.predictionbatch.model.registry.HostedModel;
-import io.predictionbatch.model.registry.ModelRegistry;
-import org.springframework.batch.core.job.Job;
+import io.predictionbatch.app.launch.JobControl;
+import io.predictionbatch.app.launch.JobRequest;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -78,39 +68,31 @@ class PredictCommand implements Callable<Integer> {
     @Option(names = "--chunk-size", paramLabel = "N", description = "Records per transaction (default: 5000).")
     private Integer chunkSize;
 
-    @Option(names = "--max-errors", paramLabel = "N", defaultValue = "-1",
+    @Option(names = "--max-errors", paramLabel = "N",
             description = "Fail the job when more records than this are rejected (default: -1, no limit).")
-    private long maxErrors;
+    private Long maxErrors;
 
-    @Option(names = "--max-error-rate", paramLabel = "FRACTION", defaultValue = "1.0",
+    @Option(names = "--max-error-rate", paramLabel = "FRACTION",
             description = "Fail the job when a larger share of records is rejected, 0 to 1 (default: 1, no limit).")
-    private double maxErrorRate;
+    private Double maxErrorRate;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress display; print only the summary.")
     private boolean quiet;
 
-    private final ModelRegistry models;
-    private final ResultTables resultTables;
-    private final PredictionBatchProperties properties;
-    private final JobOperator jobOperator;
-    private final Job predictionJob;
+    private final JobControl jobControl;
     private final JobFollower follower;
 
-    PredictCommand(ModelRegistry models, ResultTables resultTables, PredictionBatchProperties properties,
-            JobOperator jobOperator, Job predictionJob, JobFollower follower) {
-        this.models = models;
-        this.resultTables = resultTables;
-        this.properties = properties;
-        this.jobOperator = jobOperator;
-        this.predictionJob = predictionJob;
+    PredictCommand(JobControl jobControl, JobFollower follower) {
+        this.jobControl = jobControl;
         this.follower = follower;
     }
 
     @Override
     public Integer call() throws Exception {
-        PredictionJobParameters parameters = parameters();
-        ValidateInputTasklet.validate(models, resultTables, parameters);
-        JobExecution execution = jobOperator.start(predictionJob, parameters.toJobParameters());
+        PredictionJobParameters parameters = jobControl.parameters(new JobRequest(model, input, destination.output,
+                destination.table, inputFormat, outputFormat, key, errors, partitions, chunkSize, maxErrors,
+                maxErrorRate));
+        JobExecution execution = jobControl.start(parameters);
         var err = spec.commandLine().getErr();
         if (!quiet) {
             err.printf("Job %d started: %s on %s%n", execution.getJobInstance().getInstanceId(), parameters.model(),
@@ -118,58 +100,5 @@ class PredictCommand implements Callable<Integer> {
             err.flush();
         }
         return follower.follow(execution, System.out, System.err, !quiet);
-    }
-
-    private PredictionJobParameters parameters() {
-        // Before the extensions are read: a directory's name says nothing of a format.
-        if (Files.isDirectory(input)) {
-            throw new IllegalArgumentException("Input '" + input + "' is a directory; give a CSV or JSON Lines file");
-        }
-        if (!destination.table && Files.isDirectory(destination.output)) {
-            throw new IllegalArgumentException("Output '" + destination.output + "' is a directory; give the file to"
-                    + " write the predictions to, e.g. " + destination.output.resolve("predictions.csv"));
-        }
-        Path absoluteOutput = null;
-        Path errorsFile = null;
-        OutputFormat resolvedOutputFormat = OutputFormat.TABLE;
-        if (!destination.table) {
-            Path output = destination.output;
-            absoluteOutput = output.toAbsolutePath().normalize();
-            resolvedOutputFormat = outputFormat != null ? OutputFormat.parse(outputFormat)
-                    : OutputFormat.fromExtension(absoluteOutput).orElseThrow(() -> new IllegalArgumentException(
-                            "Cannot tell the format of output '" + output + "' from its extension; name it .csv or"
-                                    + " .jsonl, or pass --output-format csv|jsonl"));
-            errorsFile = errors != null ? errors.toAbsolutePath().normalize()
-                    : defaultErrors(absoluteOutput, resolvedOutputFormat);
-        } else if (errors != null || outputFormat != null) {
-            throw new IllegalArgumentException("--errors and --output-format are for file output; --output-table"
-                    + " writes rejected records to the table prediction_rejected");
-        }
-        return new PredictionJobParameters(modelName(), input.toAbsolutePath().normalize(),
-                inputFormat != null ? InputFormat.parse(inputFormat) : InputFormat.fromExtension(input).orElseThrow(
-                        () -> new IllegalArgumentException("Cannot tell the format of input '" + input + "' from its"
-                                + " extension; name it .csv or .jsonl, or pass --input-format csv|jsonl")),
-                absoluteOutput, resolvedOutputFormat, errorsFile,
-                partitions != null ? partitions : properties.effectivePartitions(),
-                chunkSize != null ? chunkSize : properties.chunkSize(), key,
-                new ErrorThreshold(maxErrors, maxErrorRate), PredictionJobParameters.newRequestId());
-    }
-
-    private String modelName() {
-        if (model != null) {
-            return model;
-        }
-        List<String> names = models.all().stream().map(HostedModel::qualifiedName).toList();
-        if (names.size() != 1) {
-            throw new IllegalArgumentException("Name the model with --model; hosted models: " + String.join(", ", names));
-        }
-        return names.get(0);
-    }
-
-    private static Path defaultErrors(Path output, OutputFormat format) {
-        String name = output.getFileName().toString();
-        String base = name.toLowerCase().endsWith(format.extension())
-                ? name.substring(0, name.length() - format.extension().length()) : name;
-        return output.resolveSibling(base + ".errors" + format.extension());
     }
 }

@@ -2,13 +2,8 @@ package io.predictionbatch.app.cli;
 
 import java.util.concurrent.Callable;
 
-import io.predictionbatch.app.dashboard.JobOverview;
-import io.predictionbatch.app.dashboard.JobQueries;
-import io.predictionbatch.app.job.JobOwnerListener;
-import org.springframework.batch.core.BatchStatus;
+import io.predictionbatch.app.launch.JobControl;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,35 +30,17 @@ class RestartCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress display; print only the summary.")
     private boolean quiet;
 
-    private final JobQueries queries;
-    private final JobRepository jobRepository;
-    private final JobOperator jobOperator;
+    private final JobControl jobControl;
     private final JobFollower follower;
 
-    RestartCommand(JobQueries queries, JobRepository jobRepository, JobOperator jobOperator, JobFollower follower) {
-        this.queries = queries;
-        this.jobRepository = jobRepository;
-        this.jobOperator = jobOperator;
+    RestartCommand(JobControl jobControl, JobFollower follower) {
+        this.jobControl = jobControl;
         this.follower = follower;
     }
 
     @Override
     public Integer call() throws Exception {
-        JobOverview job = queries.job(jobId).orElseThrow(() -> new UserException("No job with id " + jobId
-                + "; `prediction-batch jobs` lists them"));
-        JobExecution last = jobRepository.getJobExecution(job.executionId());
-        if (last.getStatus() == BatchStatus.COMPLETED) {
-            throw new UserException("Job " + jobId + " already completed; its predictions are in " + job.output());
-        }
-        if (last.isRunning()) {
-            if (!JobOwnerListener.ownerIsGone(last)) {
-                throw new UserException("Job " + jobId + " is still running in " + JobOwnerListener.owner(last)
-                        + "; wait for it or stop that process first");
-            }
-            // Its process died mid-job, leaving the repository saying STARTED: mark it failed, then resume.
-            last = jobOperator.recover(last);
-        }
-        JobExecution execution = jobOperator.restart(last);
+        JobExecution execution = jobControl.restart(jobId);
         if (!quiet) {
             spec.commandLine().getErr().printf("Job %d restarted (execution %d)%n", jobId, execution.getId());
         }

@@ -2,12 +2,14 @@ package io.predictionbatch.app.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.predictionbatch.app.dashboard.JobOverview;
 import io.predictionbatch.app.dashboard.JobQueries;
 import io.predictionbatch.app.dashboard.PartitionProgress;
+import io.predictionbatch.app.launch.JobNotFoundException;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,8 +35,7 @@ class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobOverview job = queries.job(jobId).orElseThrow(() -> new UserException("No job with id " + jobId
-                + "; `prediction-batch jobs` lists them"));
+        JobOverview job = queries.job(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
         PrintWriter out = spec.commandLine().getOut();
         LocalDateTime now = LocalDateTime.now();
         out.printf("Job %d: %s%n", job.jobId(), job.status());
@@ -44,16 +45,14 @@ class StatusCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  started    %s, %.1f s; run %d time(s) (a restart is one more run)%n",
                 job.startTime() == null ? "-" : JobsCommand.TIME.format(job.startTime()),
                 job.elapsed(now).toMillis() / 1000.0, job.executions());
-        if (!"COMPLETED".equals(job.status()) && !job.isRunning() && job.exitMessage() != null
-                && !job.exitMessage().isBlank()) {
-            out.printf("  reason     %s%n", FailureMessages.describeStored(job.exitMessage()));
-        }
-        out.printf("%n  %-22s %-10s %12s %12s %10s %10s %10s%n", "PARTITION", "STATUS", "FIRST LINE", "RECORDS",
-                "READ", "WRITTEN", "REJECTED");
-        for (PartitionProgress partition : queries.partitions(jobId)) {
-            out.printf(Locale.ROOT, "  %-22s %-10s %,12d %,12d %,10d %,10d %,10d%n", partition.stepName(),
+        List<PartitionProgress> partitions = queries.partitions(jobId);
+        JobQueries.failureReason(job, partitions).ifPresent(reason -> out.printf("  reason     %s%n", reason));
+        out.printf("%n  %-22s %-10s %12s %12s %10s %10s %10s  %s%n", "PARTITION", "STATUS", "FIRST LINE", "RECORDS",
+                "READ", "WRITTEN", "REJECTED", "RAN ON");
+        for (PartitionProgress partition : partitions) {
+            out.printf(Locale.ROOT, "  %-22s %-10s %,12d %,12d %,10d %,10d %,10d  %s%n", partition.stepName(),
                     partition.status(), partition.firstLine(), partition.records(), partition.readCount(),
-                    partition.writeCount(), partition.skipCount());
+                    partition.writeCount(), partition.skipCount(), partition.ranOn() == null ? "-" : partition.ranOn());
         }
         return 0;
     }

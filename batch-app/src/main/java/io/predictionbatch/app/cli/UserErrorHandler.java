@@ -1,6 +1,9 @@
 package io.predictionbatch.app.cli;
 
+import io.predictionbatch.app.dashboard.FailureMessages;
 import io.predictionbatch.app.input.InvalidInputException;
+import io.predictionbatch.app.launch.JobNotFoundException;
+import io.predictionbatch.app.launch.JobStateException;
 import io.predictionbatch.model.ModelException;
 import io.predictionbatch.model.registry.ModelRegistryException;
 import org.apache.commons.logging.Log;
@@ -36,6 +39,7 @@ public final class UserErrorHandler implements IExecutionExceptionHandler {
     static boolean isUserError(Throwable exception) {
         return exception instanceof InvalidInputException || exception instanceof ModelRegistryException
                 || exception instanceof ModelException || exception instanceof IllegalArgumentException
-                || exception instanceof UserException;
+                || exception instanceof UserException || exception instanceof JobNotFoundException
+                || exception instanceof JobStateException;
     }
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,8 +26,24 @@ public class JobQueries {
     }
 
     public List<JobOverview> recentJobs(int limit) {
-        return jdbc.query("SELECT * FROM prediction_job_overview ORDER BY job_instance_id DESC LIMIT ?",
-                JobQueries::overview, limit);
+        return recentJobs(null, null, limit);
+    }
+
+    /** The latest jobs, newest first, of one status and one model when given. */
+    public List<JobOverview> recentJobs(String status, String model, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM prediction_job_overview WHERE 1 = 1");
+        List<Object> arguments = new ArrayList<>();
+        if (status != null) {
+            sql.append(" AND status = ?");
+            arguments.add(status);
+        }
+        if (model != null) {
+            sql.append(" AND model = ?");
+            arguments.add(model);
+        }
+        sql.append(" ORDER BY job_instance_id DESC LIMIT ?");
+        arguments.add(limit);
+        return jdbc.query(sql.toString(), JobQueries::overview, arguments.toArray());
     }
 
     public Optional<JobOverview> job(long jobId) {
@@ -39,20 +56,41 @@ public class JobQueries {
                 + " ORDER BY partition_index", JobQueries::partition, jobId);
     }
 
+    /**
+     * Why a job that ended short of completion did, in the user's words: stopped on request; else
+     * the reason of a failed partition if one failed (a partition on a remote worker fails in its
+     * own process and the job only learns that one did); else the job's own.
+     */
+    public static Optional<String> failureReason(JobOverview job, List<PartitionProgress> partitions) {
+        if (job.isRunning() || "COMPLETED".equals(job.status())) {
+            return Optional.empty();
+        }
+        if ("STOPPED".equals(job.status())) {
+            return Optional.of("stopped on request; a restart resumes it");
+        }
+        for (PartitionProgress partition : partitions) {
+            if ("FAILED".equals(partition.status())) {
+                return Optional.of(partition.stepName() + ": " + FailureMessages.describeStored(partition.exitMessage()));
+            }
+        }
+        return Optional.of(FailureMessages.describeStored(job.exitMessage()));
+    }
+
     private static JobOverview overview(ResultSet row, int rowNumber) throws SQLException {
         return new JobOverview(row.getLong("job_instance_id"), row.getLong("job_execution_id"),
                 row.getString("status"), row.getString("exit_code"), row.getString("exit_message"),
                 time(row, "create_time"), time(row, "start_time"), time(row, "end_time"), row.getInt("executions"),
                 row.getString("model"), row.getString("input"), row.getString("output"), row.getInt("partitions"),
                 row.getLong("total_records"), row.getLong("done_records"), row.getLong("written_records"),
-                row.getLong("rejected_records"));
+                row.getLong("rejected_records"), row.getLong("run_records"));
     }
 
     private static PartitionProgress partition(ResultSet row, int rowNumber) throws SQLException {
         return new PartitionProgress(row.getString("step_name"), row.getInt("partition_index"),
                 row.getLong("first_line"), row.getLong("records"), row.getString("status"), row.getLong("read_count"),
                 row.getLong("write_count"), row.getLong("skip_count"), row.getLong("done"),
-                time(row, "start_time"), time(row, "end_time"), row.getString("exit_message"));
+                time(row, "start_time"), time(row, "end_time"), row.getString("exit_message"), row.getString("ran_on"),
+                row.getInt("runs"));
     }
 
     private static LocalDateTime time(ResultSet row, String column) throws SQLException {

@@ -2,7 +2,13 @@ package io.predictionbatch.app.dashboard;
 
 import java.time.LocalDateTime;
 
-/** One partition of a job (a row of the {@code prediction_partition_progress} view). */
+/**
+ * One partition of a job (a row of the {@code prediction_partition_progress} view): counts over
+ * all its runs; status, times and place of the latest.
+ *
+ * @param ranOn where the latest run happens or happened: {@code host:pid thread}
+ * @param runs how many times the partition was run (more than once after a restart or a lost worker)
+ */
 public record PartitionProgress(
         String stepName,
         int index,
@@ -15,5 +21,11 @@ public record PartitionProgress(
         long done,
         LocalDateTime startTime,
         LocalDateTime endTime,
-        String exitMessage) {
+        String exitMessage,
+        String ranOn,
+        int runs) {
+
+    public double percentDone() {
+        return records == 0 ? 100 : 100.0 * done / records;
+    }
 }

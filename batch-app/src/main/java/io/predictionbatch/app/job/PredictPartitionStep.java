@@ -4,6 +4,7 @@ import io.predictionbatch.app.input.InputRecord;
 import io.predictionbatch.app.output.PredictionRow;
 import io.predictionbatch.app.output.ResultTables;
 import io.predictionbatch.app.partition.PartitionNames;
+import io.predictionbatch.app.partition.PartitionRuns;
 import io.predictionbatch.model.registry.ModelRegistry;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.repository.JobRepository;
@@ -27,13 +28,15 @@ public final class PredictPartitionStep implements Step {
     private final PlatformTransactionManager transactionManager;
     private final ModelRegistry models;
     private final ResultTables resultTables;
+    private final PartitionRuns runs;
 
     public PredictPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ModelRegistry models, ResultTables resultTables) {
+            ModelRegistry models, ResultTables resultTables, PartitionRuns runs) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.models = models;
         this.resultTables = resultTables;
+        this.runs = runs;
     }
 
     @Override
@@ -44,6 +47,7 @@ public final class PredictPartitionStep implements Step {
     @Override
     public void execute(StepExecution partition) throws JobInterruptedException {
         PredictionJobParameters parameters = PredictionJobParameters.from(partition.getJobParameters());
+        runs.recordHere(partition);
         PartitionComponents components = PartitionComponents.create(partition, models, resultTables);
         CommittedContext committed = new CommittedContext(partition);
         new StepBuilder(PartitionNames.WORKER_STEP, jobRepository)

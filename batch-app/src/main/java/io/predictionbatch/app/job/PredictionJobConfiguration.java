@@ -4,6 +4,7 @@ import io.predictionbatch.app.output.ResultTables;
 import io.predictionbatch.app.partition.ByteRangePartitioner;
 import io.predictionbatch.app.partition.PartitionNames;
 import io.predictionbatch.app.partition.PartitionPlanStore;
+import io.predictionbatch.app.partition.PartitionRuns;
 import io.predictionbatch.model.registry.ModelRegistry;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -80,7 +81,7 @@ public class PredictionJobConfiguration {
     /** The worker step, a singleton that remote workers can find by name. */
     @Bean
     PredictPartitionStep predictPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ModelRegistry models, ResultTables resultTables) {
-        return new PredictPartitionStep(jobRepository, transactionManager, models, resultTables);
+            ModelRegistry models, ResultTables resultTables, PartitionRuns runs) {
+        return new PredictPartitionStep(jobRepository, transactionManager, models, resultTables, runs);
     }
 }

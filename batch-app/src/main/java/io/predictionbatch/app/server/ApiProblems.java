@@ -3,6 +3,9 @@ package io.predictionbatch.app.server;
 import java.util.Arrays;
 import java.util.UUID;
 
+import io.predictionbatch.app.input.InvalidInputException;
+import io.predictionbatch.app.launch.JobNotFoundException;
+import io.predictionbatch.app.launch.JobStateException;
 import io.predictionbatch.app.server.RecordBodies.BadRequestException;
 import io.predictionbatch.app.task.TaskAlreadyRanException;
 import io.predictionbatch.app.task.TaskNotFoundException;
@@ -36,7 +39,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Log log = LogFactory.getLog(ApiProblems.class);
 
-    @ExceptionHandler({UnknownModelException.class, TaskNotFoundException.class})
+    @ExceptionHandler({UnknownModelException.class, TaskNotFoundException.class, JobNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
@@ -45,6 +48,26 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail alreadyRan(TaskAlreadyRanException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setProperty("state", e.task().state());
+        return problem;
+    }
+
+    @ExceptionHandler(JobStateException.class)
+    ProblemDetail jobState(JobStateException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setProperty("status", e.status());
+        return problem;
+    }
+
+    @ExceptionHandler(PathNotAllowedException.class)
+    ProblemDetail pathNotAllowed(PathNotAllowedException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    /** A launch request whose input the job cannot read as asked: missing, empty, without the model's columns. */
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("The job cannot read its input or write its output");
         return problem;
     }
 

@@ -1,4 +1,4 @@
-package io.predictionbatch.app.cli;
+package io.predictionbatch.app.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.predictionbatch.app.cli;
+package io.predictionbatch.app.dashboard;
 
 import java.util.List;
 
@@ -7,12 +7,12 @@ import io.predictionbatch.app.job.ErrorThresholdExceededException;
 import org.springframework.batch.core.step.skip.SkipLimitExceededException;
 
 /** Finds, in a chain of exceptions, the message that tells the user why a job failed. */
-final class FailureMessages {
+public final class FailureMessages {
 
     private FailureMessages() {
     }
 
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidInputException || cause instanceof ErrorThresholdExceededException) {
                 return cause.getMessage();
@@ -28,7 +28,7 @@ final class FailureMessages {
         return root.getMessage() != null ? root.getMessage() : root.toString();
     }
 
-    static String describe(List<Throwable> failures, String exitDescription) {
+    public static String describe(List<Throwable> failures, String exitDescription) {
         if (!failures.isEmpty()) {
             return describe(failures.get(0));
         }
@@ -39,7 +39,7 @@ final class FailureMessages {
      * The reason inside a stored exit description, which holds whole stack traces: the message of
      * a known user-facing exception if one is there, else of the deepest cause.
      */
-    static String describeStored(String exitDescription) {
+    public static String describeStored(String exitDescription) {
         if (exitDescription == null || exitDescription.isBlank()) {
             return "no reason recorded";
         }
