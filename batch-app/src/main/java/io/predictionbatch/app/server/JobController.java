@@ -10,6 +10,7 @@ import io.predictionbatch.app.dashboard.RejectedRecords;
 import io.predictionbatch.app.job.PredictionJobParameters;
 import io.predictionbatch.app.launch.JobControl;
 import io.predictionbatch.app.launch.JobNotFoundException;
+import io.predictionbatch.app.launch.JobRequest;
 import io.predictionbatch.app.output.RejectedRecord;
 import io.predictionbatch.app.server.RecordBodies.BadRequestException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -58,13 +59,16 @@ class JobController {
     ResponseEntity<JobView> launch(@RequestBody JobLaunchRequest request) throws Exception {
         PredictionJobParameters parameters;
         try {
-            parameters = jobControl.parameters(request.toJobRequest(dataDirectories));
+            JobRequest job = request.toJobRequest(dataDirectories);
+            // Before anything reads the files: a refusal must not tell what lies outside.
+            dataDirectories.check(job.input(), "input");
+            dataDirectories.check(job.output(), "output");
+            dataDirectories.check(job.errors(), "errors file");
+            parameters = jobControl.parameters(job);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
-        dataDirectories.check(parameters.input(), "input");
-        dataDirectories.check(parameters.output(), "output");
-        dataDirectories.check(parameters.errors(), "errors file");
+        dataDirectories.check(parameters.errors(), "errors file"); // by default beside the output
         return accepted(jobControl.start(parameters));
     }
 

@@ -16,7 +16,7 @@ record JobLaunchRequest(
         String input,
         @Schema(description = "the prediction file (or outputTable)") String output,
         @Schema(description = "write to the tables prediction_result and prediction_rejected instead of files")
-        boolean outputTable,
+        Boolean outputTable,
         @Schema(description = "csv or jsonl; by default from the input's extension") String inputFormat,
         @Schema(description = "csv or jsonl; by default from the output's extension") String outputFormat,
         @Schema(description = "an input column copied into each prediction") String key,
@@ -27,7 +27,8 @@ record JobLaunchRequest(
         @Schema(description = "fail past this share of rejected records, 0 to 1") Double maxErrorRate) {
 
     JobRequest toJobRequest(DataDirectories directories) {
-        return new JobRequest(model, directories.resolve(path(input)), directories.resolve(path(output)), outputTable,
+        return new JobRequest(model, directories.resolve(path(input)), directories.resolve(path(output)),
+                Boolean.TRUE.equals(outputTable),
                 inputFormat, outputFormat, key, directories.resolve(path(errors)), partitions, chunkSize, maxErrors,
                 maxErrorRate);
     }

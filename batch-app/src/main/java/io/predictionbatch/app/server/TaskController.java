@@ -7,6 +7,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import io.predictionbatch.app.config.TaskProperties;
+import io.predictionbatch.app.dashboard.TaskQueries;
+import io.predictionbatch.app.dashboard.TaskSummary;
 import io.predictionbatch.app.server.RecordBodies.BadRequestException;
 import io.predictionbatch.app.task.Task;
 import io.predictionbatch.app.task.TaskService;
@@ -38,10 +40,12 @@ class TaskController {
     private static final int MAX_LIMIT = 1000;
 
     private final TaskService tasks;
+    private final TaskQueries queries;
     private final TaskProperties properties;
 
-    TaskController(TaskService tasks, TaskProperties properties) {
+    TaskController(TaskService tasks, TaskQueries queries, TaskProperties properties) {
         this.tasks = tasks;
+        this.queries = queries;
         this.properties = properties;
     }
 
@@ -74,6 +78,12 @@ class TaskController {
             throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT + "; it is " + limit);
         }
         return tasks.latest(state, model, limit).stream().map(TaskView::of).toList();
+    }
+
+    @GetMapping("/tasks/summary")
+    @Operation(summary = "Task counts per model and state, with the mean round trip of the finished ones")
+    List<TaskSummary> summary() {
+        return queries.summary();
     }
 
     private Duration waitOf(String wait) {

@@ -32,14 +32,15 @@ import org.springframework.transaction.TransactionException;
  * (Spring Integration's Redis queue adapter) and follows the partitions through the shared job
  * repository until each has ended; workers send no replies.
  *
- * <p>It also keeps partitions going when workers do not: a partition whose worker stopped
- * beating and committed nothing for the worker timeout is marked FAILED and run again, from its
- * last committed chunk, as a new step execution with the old one's execution context; a partition
- * a stopping worker handed back (STOPPED), or that failed because the database or Redis was
- * unreachable (exit code {@code FAILED_TRANSIENT}, up to three times), is run again the same way;
- * a request Redis lost before any worker took it (a Redis restart) is pushed again. Marking a partition failed goes through
- * the repository's optimistic lock, so a worker that was only slow, and commits first, keeps its
- * partition, and one that was cut off can commit nothing more.
+ * <p>At each poll it gathers what it knows of each partition (status, heartbeat, quiet time,
+ * whether the job is stopping) and carries out what {@link PartitionDecision} makes of it: a
+ * partition whose worker was lost, that a stopping worker handed back, or that failed because the
+ * database or Redis was unreachable, is run again from its last committed chunk as a new step
+ * execution with the old one's execution context; a request Redis lost before any worker took it
+ * is pushed again; when the job is stopping, a partition nothing runs is marked STOPPED for a
+ * restart to resume. Ending an execution goes through the repository's optimistic lock, so a
+ * worker that was only slow, and commits first, keeps its partition, and one that was cut off
+ * can commit nothing more.
  */
 public final class RemotePartitionHandler implements PartitionHandler {
 
@@ -52,9 +53,7 @@ public final class RemotePartitionHandler implements PartitionHandler {
     private final PartitionHeartbeats heartbeats;
     private final Duration pollInterval;
     private final Duration workerTimeout;
-    /** How often a partition that failed on unreachable infrastructure is run again. */
-    private static final int MAX_TRANSIENT_RERUNS = 3;
-
+    /** Per partition, how often it was run again after a transient failure. */
     private final Map<String, Integer> transientReruns = new HashMap<>();
     /** Partitions this handler marked failed and has yet to run again (it survives a failed try). */
     private final Set<Long> markedForRerun = new HashSet<>();
@@ -84,6 +83,8 @@ public final class RemotePartitionHandler implements PartitionHandler {
         while (!pending.isEmpty()) {
             Thread.sleep(pollInterval.toMillis());
             try {
+                BatchStatus job = jobRepository.getJobExecution(manager.getJobExecutionId()).getStatus();
+                boolean jobStopping = job == BatchStatus.STOPPING || job == BatchStatus.STOPPED;
                 for (StepExecution partition : List.copyOf(pending.values())) {
                     // The heartbeat first, then the state: a worker records how a partition ended
                     // before it lets go of the heartbeat, so once none is seen, the state read
@@ -91,7 +92,13 @@ public final class RemotePartitionHandler implements PartitionHandler {
                     // could return the state from before and be taken as the end).
                     boolean beating = heartbeats.worker(partition.getId()) != null;
                     StepExecution current = jobRepository.getStepExecution(partition.getId());
-                    StepExecution next = follow(current, beating, seenBeating);
+                    if (beating) {
+                        seenBeating.add(current.getId());
+                    }
+                    PartitionDecision.Facts facts = facts(current, beating, seenBeating.contains(current.getId()),
+                            jobStopping);
+                    StepExecution next = carryOut(current, facts, PartitionDecision.decide(facts,
+                            workerTimeout.toSeconds()));
                     if (next == null) {
                         finished.add(current);
                         pending.remove(current.getStepName());
@@ -108,63 +115,64 @@ public final class RemotePartitionHandler implements PartitionHandler {
         return finished;
     }
 
-    /** The execution to keep following for this partition, or {@code null} once it has ended. */
-    private StepExecution follow(StepExecution current, boolean beating, Set<Long> seenBeating) {
-        BatchStatus status = current.getStatus();
-        if (markedForRerun.contains(current.getId())) {
-            // Marked failed by this handler, but its replacement could not be made: make it now.
-            return rerun(current, "its run again was interrupted");
-        }
-        if (!status.isRunning()) {
-            if (beating) {
-                // Ended, but its worker is still recording how: wait until it lets go.
-                return current;
-            }
-            if (status == BatchStatus.STOPPED && !jobIsStopping(current)) {
-                log.info(current.getStepName() + " was handed back by a stopping worker; running it again");
-                return rerun(current, "handed back by a stopping worker");
-            }
-            if (status == BatchStatus.FAILED && TransientFailures.EXIT_CODE.equals(current.getExitStatus().getExitCode())
-                    && transientReruns.merge(current.getStepName(), 1, Integer::sum) <= MAX_TRANSIENT_RERUNS) {
-                log.warn(current.getStepName() + " failed while the database or Redis was unreachable; running it"
-                        + " again from its last commit");
-                return rerun(current, "the database or Redis was unreachable");
-            }
-            if (status != BatchStatus.COMPLETED) {
-                log.warn(current.getStepName() + " (step execution " + current.getId() + ") ended " + status + ": "
-                        + current.getExitStatus().getExitCode() + " " + current.getExitStatus().getExitDescription());
-            }
-            return null;
-        }
-        if (beating) {
-            seenBeating.add(current.getId());
-            return current;
-        }
-        if (!quietFor(current, workerTimeout)) {
-            return current;
-        }
-        if (status == BatchStatus.STARTING && !seenBeating.contains(current.getId())) {
-            PartitionRequest request = PartitionRequest.of(current);
-            if (queue.opsForList().indexOf(queueName, request) == null) {
-                log.warn("The request for " + current.getStepName() + " is no longer queued and no worker took it"
-                        + " (was Redis restarted?); sending it again");
-                send(current);
-            }
-            return current;
-        }
-        log.warn(current.getStepName() + " (step execution " + current.getId() + ") lost its worker: no heartbeat"
-                + " and no commit for " + workerTimeout.toSeconds() + " s; running it again from its last commit");
-        return rerun(current, "its worker stopped beating for " + workerTimeout.toSeconds() + " s");
-    }
-
-    private boolean jobIsStopping(StepExecution partition) {
-        BatchStatus jobStatus = jobRepository.getJobExecution(partition.getJobExecutionId()).getStatus();
-        return jobStatus == BatchStatus.STOPPING || jobStatus == BatchStatus.STOPPED;
-    }
-
-    private static boolean quietFor(StepExecution partition, Duration timeout) {
+    private PartitionDecision.Facts facts(StepExecution partition, boolean beating, boolean seenBeating,
+            boolean jobStopping) {
         LocalDateTime last = partition.getLastUpdated() != null ? partition.getLastUpdated() : partition.getCreateTime();
-        return last == null || last.plus(timeout).isBefore(LocalDateTime.now());
+        boolean quiet = last == null || last.plus(workerTimeout).isBefore(LocalDateTime.now());
+        return new PartitionDecision.Facts(partition.getStatus(), partition.getExitStatus().getExitCode(), beating,
+                seenBeating, quiet, jobStopping, markedForRerun.contains(partition.getId()),
+                transientReruns.getOrDefault(partition.getStepName(), 0));
+    }
+
+    /** Does what was decided; returns the execution to follow from now, or {@code null} once it has ended. */
+    private StepExecution carryOut(StepExecution partition, PartitionDecision.Facts facts,
+            PartitionDecision decision) {
+        String name = partition.getStepName() + " (step execution " + partition.getId() + ")";
+        switch (decision.action()) {
+            case WAIT:
+                return partition;
+            case DONE:
+                if (partition.getStatus() != BatchStatus.COMPLETED) {
+                    log.warn(name + " ended " + partition.getStatus() + ": " + partition.getExitStatus().getExitCode()
+                            + " " + partition.getExitStatus().getExitDescription());
+                }
+                return null;
+            case RESEND_IF_LOST:
+                if (queue.opsForList().indexOf(queueName, PartitionRequest.of(partition)) == null) {
+                    log.warn("The request for " + name + " is no longer queued and no worker took it (was Redis"
+                            + " restarted?); sending it again");
+                    send(partition);
+                }
+                return partition;
+            case STOP:
+                log.info(name + " is stopped: " + decision.reason());
+                return end(partition, BatchStatus.STOPPED, ExitStatus.STOPPED, decision.reason());
+            case RERUN:
+                log.warn(name + " runs again from its last commit: " + decision.reason());
+                if (facts.failedTransiently()) {
+                    transientReruns.merge(partition.getStepName(), 1, Integer::sum);
+                }
+                return rerun(partition, decision.reason());
+            default:
+                throw new IllegalStateException("Unknown decision " + decision);
+        }
+    }
+
+    /**
+     * Ends a partition's execution that no worker runs, unless its worker committed in the
+     * meantime (then it keeps it, and the execution is followed on).
+     */
+    private StepExecution end(StepExecution partition, BatchStatus status, ExitStatus exitStatus, String reason) {
+        partition.setStatus(status);
+        partition.setExitStatus(exitStatus.addExitDescription(reason));
+        partition.setEndTime(LocalDateTime.now());
+        try {
+            jobRepository.update(partition);
+            return partition;
+        } catch (OptimisticLockingFailureException e) {
+            log.info(partition.getStepName() + " committed just now: its worker is alive after all");
+            return jobRepository.getStepExecution(partition.getId());
+        }
     }
 
     /**
@@ -174,15 +182,11 @@ public final class RemotePartitionHandler implements PartitionHandler {
     private StepExecution rerun(StepExecution lost, String reason) {
         markedForRerun.add(lost.getId());
         if (lost.getStatus().isRunning()) {
-            lost.setStatus(BatchStatus.FAILED);
-            lost.setExitStatus(ExitStatus.FAILED.addExitDescription("Partition run again elsewhere: " + reason));
-            lost.setEndTime(LocalDateTime.now());
-            try {
-                jobRepository.update(lost);
-            } catch (OptimisticLockingFailureException e) {
-                log.info(lost.getStepName() + " committed just now: its worker is alive after all");
+            StepExecution ended = end(lost, BatchStatus.FAILED, ExitStatus.FAILED, "Partition run again elsewhere: "
+                    + reason);
+            if (ended.getStatus().isRunning()) {
                 markedForRerun.remove(lost.getId());
-                return jobRepository.getStepExecution(lost.getId());
+                return ended;
             }
         }
         StepExecution replacement = jobRepository.createStepExecution(lost.getStepName(), lost.getJobExecution());
