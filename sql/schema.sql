@@ -154,3 +154,40 @@ SELECT t.model_name,
                 THEN EXTRACT(EPOCH FROM (t.finished_at - t.submitted_at)) * 1000 END) AS avg_latency_millis
 FROM prediction_task t
 GROUP BY t.model_name, t.state;
+
+-- Jobs that set records aside: how many, and what share of the input (the reasons, one per
+-- record, are in each job's errors file, or in prediction_rejected for table output).
+CREATE OR REPLACE VIEW prediction_rejects_summary AS
+SELECT o.job_instance_id,
+       o.model,
+       o.input,
+       o.status,
+       o.total_records,
+       o.rejected_records,
+       CASE WHEN o.total_records > 0 THEN 1.0 * o.rejected_records / o.total_records END AS reject_rate
+FROM prediction_job_overview o
+WHERE o.rejected_records > 0;
+
+-- Records scored per model per hour: by jobs (partition runs, counted in the hour they ended)
+-- and by single-record tasks (succeeded, in the hour they finished).
+CREATE OR REPLACE VIEW prediction_throughput_hourly AS
+SELECT x.model,
+       x.hour_start,
+       SUM(x.job_records) AS job_records,
+       SUM(x.tasks) AS tasks
+FROM (SELECT pm.parameter_value AS model,
+             CAST(DATE_TRUNC('hour', s.end_time) AS TIMESTAMP) AS hour_start,
+             s.read_count + s.read_skip_count AS job_records,
+             0 AS tasks
+      FROM batch_step_execution s
+      JOIN batch_job_execution_params pm
+        ON pm.job_execution_id = s.job_execution_id AND pm.parameter_name = 'model'
+      WHERE s.step_name LIKE 'predictPartition:%' AND s.end_time IS NOT NULL
+      UNION ALL
+      SELECT t.model_name,
+             CAST(DATE_TRUNC('hour', t.finished_at) AS TIMESTAMP),
+             0,
+             1
+      FROM prediction_task t
+      WHERE t.state = 'SUCCEEDED') x
+GROUP BY x.model, x.hour_start;

@@ -17,9 +17,20 @@ final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
+    private final String token;
 
     Http(String base) {
+        this(base, null);
+    }
+
+    private Http(String base, String token) {
         this.base = base;
+        this.token = token;
+    }
+
+    /** The same calls, carrying {@code Authorization: Bearer TOKEN}. */
+    Http withToken(String token) {
+        return new Http(base, token);
     }
 
     record Response(int status, String contentType, Optional<String> location, String text) {
@@ -46,6 +57,9 @@ final class Http {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
