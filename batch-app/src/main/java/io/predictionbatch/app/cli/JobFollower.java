@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-import io.predictionbatch.app.dashboard.FailureMessages;
 import io.predictionbatch.app.config.PredictionBatchProperties;
+import io.predictionbatch.app.dashboard.FailureMessages;
 import io.predictionbatch.app.dashboard.JobQueries;
 import io.predictionbatch.app.dashboard.PartitionProgress;
 import io.predictionbatch.app.job.AssembleOutputTasklet;
@@ -23,8 +23,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.TransactionException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Follows a job execution started by this process until it ends, showing progress from the job

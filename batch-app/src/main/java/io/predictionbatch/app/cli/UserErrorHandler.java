@@ -8,9 +8,9 @@ import io.predictionbatch.model.ModelException;
 import io.predictionbatch.model.registry.ModelRegistryException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Turns an exception out of a command into one line for the user: a mistake of theirs (a bad

@@ -1,5 +1,7 @@
 package io.predictionbatch.app.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.predictionbatch.app.task.LostTaskRecovery;
 import io.predictionbatch.app.task.TaskEvents;
 import io.predictionbatch.app.task.TaskExpiry;
@@ -10,6 +12,7 @@ import io.predictionbatch.app.task.TaskService;
 import io.predictionbatch.app.task.TaskStore;
 import io.predictionbatch.app.task.TaskWaiters;
 import io.predictionbatch.model.registry.ModelRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,8 +42,9 @@ public class TaskConfiguration {
 
     @Bean
     TaskRunner taskRunner(TaskStore store, TaskQueue queue, TaskEvents events, ModelRegistry models,
-            TaskProperties properties) {
-        return new TaskRunner(store, queue, events, models, properties, ProcessName.current());
+            TaskProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return new TaskRunner(store, queue, events, models, properties, ProcessName.current(),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -46,6 +46,14 @@ public class JobQueries {
         return jdbc.query(sql.toString(), JobQueries::overview, arguments.toArray());
     }
 
+    /** Jobs and their records per model and status, for the metrics. */
+    public List<JobTotals> totals() {
+        return jdbc.query("SELECT model, status, COUNT(*) AS jobs, SUM(done_records) AS done,"
+                + " SUM(written_records) AS written, SUM(rejected_records) AS rejected FROM prediction_job_overview"
+                + " GROUP BY model, status", (row, n) -> new JobTotals(row.getString("model"), row.getString("status"),
+                        row.getLong("jobs"), row.getLong("done"), row.getLong("written"), row.getLong("rejected")));
+    }
+
     public Optional<JobOverview> job(long jobId) {
         return jdbc.query("SELECT * FROM prediction_job_overview WHERE job_instance_id = ?", JobQueries::overview,
                 jobId).stream().findFirst();

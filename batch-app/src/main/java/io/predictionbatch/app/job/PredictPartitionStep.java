@@ -1,5 +1,6 @@
 package io.predictionbatch.app.job;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.predictionbatch.app.input.InputRecord;
 import io.predictionbatch.app.output.PredictionRow;
 import io.predictionbatch.app.output.ResultTables;
@@ -29,14 +30,20 @@ public final class PredictPartitionStep implements Step {
     private final ModelRegistry models;
     private final ResultTables resultTables;
     private final PartitionRuns runs;
+    private final ObservationRegistry observations;
 
+    /**
+     * @param observations where the partition's step and item observations go (Spring Batch's
+     *        {@code spring.batch.step}, {@code spring.batch.item.*} metrics)
+     */
     public PredictPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ModelRegistry models, ResultTables resultTables, PartitionRuns runs) {
+            ModelRegistry models, ResultTables resultTables, PartitionRuns runs, ObservationRegistry observations) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.models = models;
         this.resultTables = resultTables;
         this.runs = runs;
+        this.observations = observations;
     }
 
     @Override
@@ -53,6 +60,7 @@ public final class PredictPartitionStep implements Step {
         new StepBuilder(PartitionNames.WORKER_STEP, jobRepository)
                 .<InputRecord, PredictionRow>chunk(parameters.chunkSize())
                 .transactionManager(transactionManager)
+                .observationRegistry(observations)
                 .reader(components.reader())
                 .processor(components.processor())
                 .writer(components.writer())

@@ -1,5 +1,7 @@
 package io.predictionbatch.app.job;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.predictionbatch.app.config.PredictionBatchProperties;
 import io.predictionbatch.app.output.ResultTables;
 import io.predictionbatch.app.partition.ByteRangePartitioner;
 import io.predictionbatch.app.partition.PartitionNames;
@@ -14,6 +16,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -81,7 +84,10 @@ public class PredictionJobConfiguration {
     /** The worker step, a singleton that remote workers can find by name. */
     @Bean
     PredictPartitionStep predictPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ModelRegistry models, ResultTables resultTables, PartitionRuns runs) {
-        return new PredictPartitionStep(jobRepository, transactionManager, models, resultTables, runs);
+            ModelRegistry models, ResultTables resultTables, PartitionRuns runs, PredictionBatchProperties properties,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new PredictPartitionStep(jobRepository, transactionManager, models, resultTables, runs,
+                properties.itemMetrics() ? observations.getIfAvailable(() -> ObservationRegistry.NOOP)
+                        : ObservationRegistry.NOOP);
     }
 }

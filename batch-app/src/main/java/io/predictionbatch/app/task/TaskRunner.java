@@ -1,6 +1,7 @@
 package io.predictionbatch.app.task;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -10,6 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.predictionbatch.app.config.TaskProperties;
 import io.predictionbatch.model.ModelException;
 import io.predictionbatch.model.SchemaValidationException;
@@ -48,19 +51,21 @@ public final class TaskRunner implements SmartLifecycle {
     private final ModelRegistry models;
     private final TaskProperties properties;
     private final String worker;
+    private final MeterRegistry meters;
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     private volatile boolean active;
     private List<Thread> threads = List.of();
     private ScheduledExecutorService heartbeat;
 
     public TaskRunner(TaskStore store, TaskQueue queue, TaskEvents events, ModelRegistry models,
-            TaskProperties properties, String worker) {
+            TaskProperties properties, String worker, MeterRegistry meters) {
         this.store = store;
         this.queue = queue;
         this.events = events;
         this.models = models;
         this.properties = properties;
         this.worker = worker;
+        this.meters = meters;
     }
 
     @Override
@@ -135,8 +140,22 @@ public final class TaskRunner implements SmartLifecycle {
             List<TaskOutcome> outcomes = claimed.stream().map(this::predict).toList();
             List<UUID> recorded = retrying("record task outcomes", () -> store.finish(outcomes));
             events.finished(recorded);
+            measureRoundTrips(claimed, recorded);
         } finally {
             claimed.forEach(task -> running.remove(task.id()));
+        }
+    }
+
+    /** Submission to recorded end, per model, as a histogram (Prometheus: prediction_task_latency_seconds). */
+    private void measureRoundTrips(List<ClaimedTask> claimed, List<UUID> recorded) {
+        Instant now = Instant.now();
+        Set<UUID> ended = Set.copyOf(recorded);
+        for (ClaimedTask task : claimed) {
+            if (ended.contains(task.id())) {
+                Timer.builder("prediction.task.latency").description("Round trip of a task: submitted to finished")
+                        .tag("model", task.model()).publishPercentileHistogram().register(meters)
+                        .record(Duration.between(task.submittedAt(), now));
+            }
         }
     }
 

@@ -34,7 +34,7 @@ public class TaskStore {
     private static final String COLUMNS = "task_id, model_name, model_version, state, input, result, error_message,"
             + " error_violations, submitted_at, started_at, finished_at, attempts, worker";
     /** What a run needs of its task, in the order {@link #claimedTask} reads them. */
-    private static final String[] CLAIMED_COLUMNS = {"task_id", "model_name", "input", "attempts"};
+    private static final String[] CLAIMED_COLUMNS = {"task_id", "model_name", "input", "attempts", "submitted_at"};
 
     private final JdbcTemplate jdbc;
 
@@ -173,7 +173,8 @@ public class TaskStore {
     }
 
     private static ClaimedTask claimedTask(ResultSet row, int rowNumber) throws SQLException {
-        return new ClaimedTask(UUID.fromString(row.getString(1)), row.getString(2), row.getString(3), row.getInt(4));
+        return new ClaimedTask(UUID.fromString(row.getString(1)), row.getString(2), row.getString(3), row.getInt(4),
+                row.getObject(5, OffsetDateTime.class).toInstant());
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -143,6 +143,34 @@ class CommandLineIT {
     }
 
     @Test
+    void stopsAJobFromAnotherCommandAndRestartsItWithEveryRecordOnce() throws Exception {
+        // Records that take 1 ms each: the job runs on for the seconds the `stop` command takes to start.
+        int rows = 20_000;
+        Path input = TestInputs.slowTextRecords(work.resolve("input.jsonl"), rows, 1);
+        Cli slow = cli.withTestModels();
+        Cli.Run job = slow.launch("predict", "-m", "text_stats", "-i", input.toString(), "-o", "out.csv", "-k", "id",
+                "-p", "2", "--chunk-size", "100", "-q");
+        TestInputs.awaitPartBytes(work, 1_000, job.process());
+
+        Cli.Result stop = slow.run("stop", "1");
+        assertThat(stop.exitCode()).as(stop.out() + stop.err()).isZero();
+        assertThat(stop.out()).contains("Job 1 STOPPED").contains("Resume it with: prediction-batch restart 1");
+        Cli.Result stopped = job.await();
+        assertThat(stopped.exitCode()).isEqualTo(UserErrorHandler.FAILURE);
+        assertThat(stopped.out()).contains("Job 1 STOPPED on request").doesNotContain("Exception");
+        assertThat(slow.run("status", "1").out()).contains("Job 1: STOPPED", "stopped on request", "RAN ON");
+        Cli.Result again = slow.run("stop", "1");
+        assertThat(again.exitCode()).isEqualTo(UserErrorHandler.USER_ERROR);
+        assertThat(again.err()).contains("Job 1 is not running; it is STOPPED");
+
+        Cli.Result restarted = slow.run("restart", "1", "-q");
+        assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
+        TestInputs.assertEveryLineOnce(work.resolve("out.csv"), work.resolve("out.errors.csv"), rows, 1);
+        assertThat(slow.run("status", "1").out()).contains(String.format("progress   %,d of %,d records (100.0%%)",
+                rows, rows));
+    }
+
+    @Test
     void listsJobsAndShowsOneWithItsPartitions() throws Exception {
         assertThat(cli.run("predict", "-i", SAMPLES.resolve("iris.csv").toString(), "-o", "p.csv", "-p", "2", "-q")
                 .exitCode()).isZero();
@@ -170,7 +198,7 @@ class CommandLineIT {
 
     @Test
     void printsHelpForEveryCommand() throws Exception {
-        for (String command : List.of("predict", "jobs", "status", "restart", "models", "worker")) {
+        for (String command : List.of("predict", "jobs", "status", "stop", "restart", "models", "serve", "worker")) {
             Cli.Result help = cli.run(command, "--help");
             assertThat(help.exitCode()).isZero();
             assertThat(help.out()).contains("Usage: prediction-batch " + command);

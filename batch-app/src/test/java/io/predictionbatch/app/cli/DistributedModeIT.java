@@ -199,6 +199,52 @@ class DistributedModeIT {
         assertCompletedExactlyOnce(distributed.run("restart", "1", "-q"));
     }
 
+    @Test
+    void stopsAJobOnItsWorkersAtAChunkBoundaryAndRestartsItExactlyOnce() throws Exception {
+        // Records that take 1 ms each: the job runs on for the seconds the `stop` command takes to start.
+        int rows = 40_000;
+        Path input = TestInputs.slowTextRecords(work.resolve("input.jsonl"), rows, 1);
+        distributed = distributed.withTestModels();
+        startWorker();
+        startWorker();
+        Cli.Run job = distributed.launch("predict", "-m", "text_stats", "-i", input.toString(), "-o", "out.csv", "-p",
+                "4", "--chunk-size", "100", "-q");
+        TestInputs.awaitPartBytes(work, 1_000, job.process());
+
+        Cli.Result stop = distributed.run("stop", "1");
+        assertThat(stop.exitCode()).as(stop.out() + stop.err()).isZero();
+        assertThat(stop.out()).contains("Job 1 STOPPED").contains("prediction-batch restart 1");
+        Cli.Result stopped = job.await();
+        assertThat(stopped.exitCode()).isEqualTo(UserErrorHandler.FAILURE);
+        assertThat(stopped.out()).contains("Job 1 STOPPED on request");
+        assertThat(distributed.run("status", "1").out()).contains("Job 1: STOPPED").doesNotContain("STARTED");
+
+        Cli.Result restarted = distributed.run("restart", "1", "-q");
+        assertThat(restarted.exitCode()).as(restarted.out() + restarted.err() + warnings()).isZero();
+        TestInputs.assertEveryLineOnce(work.resolve("out.csv"), work.resolve("out.errors.csv"), rows, 1);
+    }
+
+    @Test
+    void stopsAJobWhosePartitionsNoWorkerTookYet() throws Exception {
+        Path input = TestInputs.irisRows(work.resolve("input.csv"), 5_000);
+        Cli.Run job = distributed.launch("predict", "-i", input.toString(), "-o", "out.csv", "-p", "2", "-q");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!distributed.run("status", "1").out().contains("p0001")) {
+            assertThat(System.currentTimeMillis()).as("the job was never split").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+
+        Cli.Result stop = distributed.run("stop", "1");
+        assertThat(stop.exitCode()).as(stop.out() + stop.err()).isZero();
+        assertThat(job.await().out()).contains("Job 1 STOPPED on request: 0 of 5,000 records done");
+        assertThat(log()).contains("the job stopped before a worker took the partition");
+
+        startWorker();
+        Cli.Result restarted = distributed.run("restart", "1", "-q");
+        assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
+        assertThat(restarted.out()).contains("5,000 records read");
+    }
+
     /** Trouble made once a job has committed some predictions. */
     private interface Interruption {
         void interrupt(Cli.Run job) throws Exception;

@@ -32,9 +32,29 @@ final class TestInputs {
         return file;
     }
 
+    /**
+     * JSON Lines records for the test model {@code text_stats} that each take {@code delayMillis} to
+     * predict: a job that runs for a known time without loading the machine.
+     */
+    static Path slowTextRecords(Path file, int rows, int delayMillis) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            for (int i = 1; i <= rows; i++) {
+                out.write("{\"id\": " + i + ", \"text\": \"record " + i + "\", \"delay_millis\": " + delayMillis
+                        + "}\n");
+            }
+        }
+        return file;
+    }
+
     /** Every data line of an {@link #irisRows} input is in the output or the errors file, once. */
     static void assertEveryLineExactlyOnce(Path output, Path errors, int rows) throws IOException {
-        BitSet seen = new BitSet(rows + 2);
+        assertEveryLineOnce(output, errors, rows, 2);
+        assertThat(Files.readAllLines(errors)).hasSize(rows / 1000 + 1);
+    }
+
+    /** Lines firstLine to firstLine + rows - 1 each appear once in the output or the errors file. */
+    static void assertEveryLineOnce(Path output, Path errors, int rows, int firstLine) throws IOException {
+        BitSet seen = new BitSet(rows + firstLine);
         int count = 0;
         for (Path file : List.of(output, errors)) {
             List<String> lines = Files.readAllLines(file);
@@ -46,8 +66,8 @@ final class TestInputs {
             }
         }
         assertThat(count).isEqualTo(rows);
-        assertThat(seen.nextClearBit(2)).isEqualTo(rows + 2);
-        assertThat(Files.readAllLines(errors)).hasSize(rows / 1000 + 1);
+        assertThat(seen.nextSetBit(0)).isEqualTo(firstLine);
+        assertThat(seen.nextClearBit(firstLine)).isEqualTo(rows + firstLine);
     }
 
     /** Waits until the job's part files hold this many bytes, so that a kill lands mid-job. */

@@ -117,6 +117,31 @@ class JobApiIT {
     }
 
     @Test
+    void exposesTheJobsTasksAndSpringBatchObservationsAsPrometheusMetrics() throws Exception {
+        irisRows(DATA.resolve("metrics.csv"), 2_000);
+        String location = http.post("/api/jobs", "{\"input\":\"metrics.csv\",\"output\":\"metrics-out.csv\"}")
+                .location().orElseThrow();
+        awaitJob(location, job -> job.get("status").asString().equals("COMPLETED"));
+        String task = http.post("/api/models/iris_model/tasks",
+                "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}").location()
+                .orElseThrow();
+        assertThat(http.get(task + "?wait=10s").json().get("state").asString()).isEqualTo("SUCCEEDED");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String metrics;
+        while (!(metrics = http.get("/actuator/prometheus").text())
+                .contains("prediction_jobs{model=\"iris_model\",status=\"COMPLETED\"}")
+                || !metrics.contains("prediction_tasks{model=\"iris_model\",state=\"SUCCEEDED\"}")) {
+            assertThat(System.nanoTime()).as(metrics).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        assertThat(metrics).contains("prediction_job_records{model=\"iris_model\",outcome=\"rejected\",status=\"COMPLETED\"}")
+                .contains("prediction_task_latency_seconds_bucket{model=\"iris_model\"")
+                .contains("spring_batch_job_seconds_count{").contains("spring_batch_step_seconds_count{")
+                .contains("spring_batch_item_process_seconds_count{");
+    }
+
+    @Test
     void asksForTheToken() {
         Http anonymous = new Http("http://127.0.0.1:" + port);
         Http.Response refused = anonymous.get("/api/jobs");

@@ -64,7 +64,7 @@ record PartitionDecision(Action action, String reason) {
                     ? new PartitionDecision(Action.STOP, "the job stopped before a worker took the partition")
                     : new PartitionDecision(Action.RESEND_IF_LOST, "no worker took the partition");
         }
-        String lost = "its worker stopped beating for " + workerTimeoutSeconds + " s";
+        String lost = "it lost its worker: no heartbeat and no commit for " + workerTimeoutSeconds + " s";
         return facts.jobStopping() ? new PartitionDecision(Action.STOP, lost + " while the job was stopping")
                 : new PartitionDecision(Action.RERUN, lost);
     }

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -181,29 +182,18 @@ public final class PartitionWorker implements SmartLifecycle, BeanFactoryAware {
         }
     }
 
-    /**
-     * Records a failure the step could not record itself: one before it started (the input file
-     * is not there on this machine, say), or one while the database was unreachable. A failure
-     * that came from unreachable infrastructure gets the exit code {@value
-     * TransientFailures#EXIT_CODE}, which tells the manager to run the partition again rather
-     * than fail the job.
-     */
+    /** Records a failure the step could not record itself ({@link UnrecordedEnd} tells which). */
     private void recordFailure(StepExecution partition) {
-        boolean transientFailure = partition.getFailureExceptions().stream().anyMatch(TransientFailures::isTransient);
-        boolean unrecorded = partition.getStatus() == BatchStatus.UNKNOWN
-                || partition.getStatus() == BatchStatus.FAILED && partition.getEndTime() == null;
-        if (!unrecorded && !(transientFailure && partition.getStatus() == BatchStatus.FAILED)) {
+        Optional<ExitStatus> exitStatus = UnrecordedEnd.exitStatus(partition.getStatus(), partition.getEndTime(),
+                partition.getFailureExceptions(), name);
+        if (exitStatus.isEmpty()) {
             return;
         }
-        String reasons = partition.getFailureExceptions().stream().map(Throwable::toString)
-                .reduce((a, b) -> a + "; " + b).orElse("unknown");
         partition.setStatus(BatchStatus.FAILED);
         if (partition.getEndTime() == null) {
             partition.setEndTime(LocalDateTime.now());
         }
-        String description = "On worker " + name + ": " + reasons;
-        partition.setExitStatus(transientFailure ? new ExitStatus(TransientFailures.EXIT_CODE, description)
-                : ExitStatus.FAILED.addExitDescription(description));
+        partition.setExitStatus(exitStatus.get());
         try {
             jobRepository.update(partition);
         } catch (OptimisticLockingFailureException e) {

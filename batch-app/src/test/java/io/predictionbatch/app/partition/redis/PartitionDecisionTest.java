@@ -45,7 +45,7 @@ class PartitionDecisionTest {
     void runsAPartitionAgainWhenItsWorkerIsLost() {
         PartitionDecision decision = PartitionDecision.decide(with(facts(STARTED), false, true, true, false), 30);
         assertThat(decision.action()).isEqualTo(RERUN);
-        assertThat(decision.reason()).contains("stopped beating for 30 s");
+        assertThat(decision.reason()).contains("lost its worker: no heartbeat and no commit for 30 s");
     }
 
     @Test
