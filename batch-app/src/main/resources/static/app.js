@@ -345,7 +345,7 @@ function tasksView() {
   live(refresh);
 }
 
-const roundTrip = task => task.finishedAt ? `${(new Date(task.finishedAt) - new Date(task.submittedAt)).toLocaleString('en-US')} ms` : '–';
+const roundTrip = task => task.latencyMillis === null ? '–' : `${number(task.latencyMillis)} ms`;
 
 function taskView(id) {
   const body = h('div');

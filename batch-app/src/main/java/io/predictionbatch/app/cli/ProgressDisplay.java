@@ -54,12 +54,10 @@ interface ProgressDisplay extends AutoCloseable {
         }
     }
 
-    /** One line per interval: records done of total, rate, time left. */
+    /** One line per interval: records done of total, speed and time left as the dashboard shows them. */
     final class Lines implements ProgressDisplay {
         private final PrintStream out;
         private final Duration interval;
-        private LocalDateTime firstSeen;
-        private long firstDone;
         private LocalDateTime lastPrinted;
 
         Lines(PrintStream out, Duration interval) {
@@ -70,21 +68,14 @@ interface ProgressDisplay extends AutoCloseable {
         @Override
         public void update(JobOverview job) {
             LocalDateTime now = LocalDateTime.now();
-            if (firstSeen == null) {
-                firstSeen = now;
-                firstDone = job.doneRecords();
-            }
             if (lastPrinted != null && Duration.between(lastPrinted, now).compareTo(interval) < 0 && job.isRunning()) {
                 return;
             }
             lastPrinted = now;
-            double seconds = Duration.between(firstSeen, now).toMillis() / 1000.0;
-            double rate = seconds > 0 ? (job.doneRecords() - firstDone) / seconds : 0;
-            String eta = rate > 0 ? String.format(Locale.ROOT, ", ETA %.0f s", (job.totalRecords() - job.doneRecords()) / rate)
-                    : "";
+            String eta = job.eta(now).map(left -> String.format(Locale.ROOT, ", ETA %d s", left.toSeconds())).orElse("");
             out.printf(Locale.ROOT, "Job %d %s: %,d of %,d records (%.1f%%), %,.0f records/s%s%n", job.jobId(),
-                    job.status(), job.doneRecords(), job.totalRecords(), job.percentDone(), rate,
-                    job.isRunning() ? eta : "");
+                    job.status(), job.doneRecords(), job.totalRecords(), job.percentDone(), job.recordsPerSecond(now),
+                    eta);
         }
 
         @Override

@@ -42,6 +42,8 @@ class StatusCommand implements Callable<Integer> {
         out.printf("  model      %s%n  input      %s%n  output     %s%n", job.model(), job.input(), job.output());
         out.printf(Locale.ROOT, "  progress   %,d of %,d records (%.1f%%), %,d written, %,d rejected%n",
                 job.doneRecords(), job.totalRecords(), job.percentDone(), job.writtenRecords(), job.rejectedRecords());
+        out.printf(Locale.ROOT, "  speed      %,.0f records/s%s%n", job.recordsPerSecond(now), job.eta(now)
+                .map(left -> String.format(Locale.ROOT, ", %d s left", left.toSeconds())).orElse(""));
         out.printf(Locale.ROOT, "  started    %s, %.1f s; run %d time(s) (a restart is one more run)%n",
                 job.startTime() == null ? "-" : JobsCommand.TIME.format(job.startTime()),
                 job.elapsed(now).toMillis() / 1000.0, job.executions());

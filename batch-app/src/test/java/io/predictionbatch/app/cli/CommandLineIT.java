@@ -171,6 +171,13 @@ class CommandLineIT {
     }
 
     @Test
+    void refusesToServeBeyondLoopbackWithoutAToken() throws Exception {
+        Cli.Result refused = cli.run("serve", "--host", "0.0.0.0", "--port", "0");
+        assertThat(refused.exitCode()).isEqualTo(UserErrorHandler.FAILURE);
+        assertThat(refused.err()).contains("only with a token: set PREDICTION_SERVER_TOKEN");
+    }
+
+    @Test
     void listsJobsAndShowsOneWithItsPartitions() throws Exception {
         assertThat(cli.run("predict", "-i", SAMPLES.resolve("iris.csv").toString(), "-o", "p.csv", "-p", "2", "-q")
                 .exitCode()).isZero();
