@@ -5,6 +5,7 @@
 
 const REFRESH_MILLIS = 1000;
 const JOB_STATUSES = ['STARTING', 'STARTED', 'STOPPING', 'STOPPED', 'COMPLETED', 'FAILED', 'ABANDONED', 'UNKNOWN'];
+// A job shown INTERRUPTED (its process gone) is STARTED in the repository: the filter finds it there.
 const TASK_STATES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
 
 const view = document.getElementById('view');
@@ -218,7 +219,7 @@ function jobView(id) {
     const detail = await api(`/api/jobs/${id}`);
     const job = detail.job;
     const running = ['STARTING', 'STARTED'].includes(job.status);
-    const restartable = ['FAILED', 'STOPPED'].includes(job.status);
+    const restartable = ['FAILED', 'STOPPED', 'INTERRUPTED'].includes(job.status);
     const actionsKey = `${running}/${restartable}/${job.status}`;
     if (actionsKey !== shownActions) { // rebuilt only on a change, so a click is never lost to a refresh
       shownActions = actionsKey;

@@ -34,6 +34,16 @@ public record JobOverview(
         long rejectedRecords,
         long runRecords) {
 
+    /** Shown for a job the repository says runs but whose process is gone: {@code restart} resumes it. */
+    public static final String INTERRUPTED = "INTERRUPTED";
+
+    /** The same job, shown as interrupted. */
+    JobOverview interrupted() {
+        return new JobOverview(jobId, executionId, INTERRUPTED, exitCode, exitMessage, createTime, startTime, endTime,
+                executions, model, input, output, partitions, totalRecords, doneRecords, writtenRecords,
+                rejectedRecords, runRecords);
+    }
+
     public boolean isRunning() {
         return "STARTING".equals(status) || "STARTED".equals(status) || "STOPPING".equals(status);
     }

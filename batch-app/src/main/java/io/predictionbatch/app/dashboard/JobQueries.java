@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.predictionbatch.app.job.JobOwnerListener;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +23,11 @@ import org.springframework.stereotype.Component;
 public class JobQueries {
 
     private final JdbcTemplate jdbc;
+    private final JobRepository jobRepository;
 
-    public JobQueries(JdbcTemplate jdbc) {
+    public JobQueries(JdbcTemplate jdbc, JobRepository jobRepository) {
         this.jdbc = jdbc;
+        this.jobRepository = jobRepository;
     }
 
     public List<JobOverview> recentJobs(int limit) {
@@ -43,7 +48,8 @@ public class JobQueries {
         }
         sql.append(" ORDER BY job_instance_id DESC LIMIT ?");
         arguments.add(limit);
-        return jdbc.query(sql.toString(), JobQueries::overview, arguments.toArray());
+        return jdbc.query(sql.toString(), JobQueries::overview, arguments.toArray()).stream()
+                .map(this::interruptedIfOwnerGone).toList();
     }
 
     /** Jobs and their records per model and status, for the metrics. */
@@ -56,7 +62,7 @@ public class JobQueries {
 
     public Optional<JobOverview> job(long jobId) {
         return jdbc.query("SELECT * FROM prediction_job_overview WHERE job_instance_id = ?", JobQueries::overview,
-                jobId).stream().findFirst();
+                jobId).stream().findFirst().map(this::interruptedIfOwnerGone);
     }
 
     public List<PartitionProgress> partitions(long jobId) {
@@ -76,12 +82,29 @@ public class JobQueries {
         if ("STOPPED".equals(job.status())) {
             return Optional.of("stopped on request; a restart resumes it");
         }
+        if (JobOverview.INTERRUPTED.equals(job.status())) {
+            return Optional.of("its process is gone (killed, or its machine crashed); a restart resumes it from its"
+                    + " last committed chunk");
+        }
         for (PartitionProgress partition : partitions) {
             if ("FAILED".equals(partition.status())) {
                 return Optional.of(partition.stepName() + ": " + FailureMessages.describeStored(partition.exitMessage()));
             }
         }
         return Optional.of(FailureMessages.describeStored(job.exitMessage()));
+    }
+
+    /**
+     * A job the repository says runs, whose process on this machine is gone (killed, crashed), is
+     * shown {@code INTERRUPTED}: nothing runs it until {@code restart}. One read of the execution's
+     * context per running job; a process on another machine cannot be checked from here.
+     */
+    private JobOverview interruptedIfOwnerGone(JobOverview job) {
+        if (!job.isRunning()) {
+            return job;
+        }
+        JobExecution execution = jobRepository.getJobExecution(job.executionId());
+        return execution != null && JobOwnerListener.ownerIsGone(execution) ? job.interrupted() : job;
     }
 
     private static JobOverview overview(ResultSet row, int rowNumber) throws SQLException {

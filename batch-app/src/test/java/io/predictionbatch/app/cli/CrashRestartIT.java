@@ -38,6 +38,9 @@ class CrashRestartIT {
         TestInputs.awaitPartBytes(work, 200_000, job);
         job.destroyForcibly().waitFor();
         assertThat(work.resolve("out.csv")).doesNotExist();
+        Cli.Result status = cli.run("status", "1");
+        assertThat(status.out()).contains("Job 1: INTERRUPTED", "its process is gone", "a restart resumes it");
+        assertThat(cli.run("stop", "1").err()).contains("its process", "is gone", "restart 1");
 
         Cli.Result restart = cli.run("restart", "1", "-q");
 
