@@ -1,7 +1,10 @@
 package io.predictionbatch.app.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import io.predictionbatch.app.job.PredictionJobParameters;
 import io.predictionbatch.app.launch.JobControl;
@@ -76,6 +79,10 @@ class PredictCommand implements Callable<Integer> {
             description = "Fail the job when a larger share of records is rejected, 0 to 1 (default: 1, no limit).")
     private Double maxErrorRate;
 
+    @Option(names = "--no-overwrite",
+            description = "Refuse to start when the output or errors file exists (by default they are replaced).")
+    private boolean noOverwrite;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress display; print only the summary.")
     private boolean quiet;
 
@@ -91,7 +98,9 @@ class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PredictionJobParameters parameters = jobControl.parameters(new JobRequest(model, input, destination.output,
                 destination.table, inputFormat, outputFormat, key, errors, partitions, chunkSize, maxErrors,
-                maxErrorRate));
+                maxErrorRate, noOverwrite));
+        List<Path> replaced = Stream.of(parameters.output(), parameters.errors())
+                .filter(file -> file != null && Files.exists(file)).toList();
         JobExecution execution = jobControl.start(parameters);
         var err = spec.commandLine().getErr();
         if (!quiet) {
@@ -99,6 +108,11 @@ class PredictCommand implements Callable<Integer> {
                     parameters.input());
             err.flush();
         }
-        return follower.follow(execution, System.out, System.err, !quiet);
+        int exitCode = follower.follow(execution, System.out, System.err, !quiet);
+        if (exitCode == 0) {
+            replaced.forEach(file -> System.out.println("Replaced the file that was there: " + file
+                    + " (--no-overwrite refuses instead)"));
+        }
+        return exitCode;
     }
 }

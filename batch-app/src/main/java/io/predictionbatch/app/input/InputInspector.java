@@ -1,5 +1,6 @@
 package io.predictionbatch.app.input;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -14,12 +15,19 @@ import java.util.Set;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Checks an input file before any record is read, so a wrong file fails in a second with a message
  * that says what to fix rather than after a partition has started.
  */
 public final class InputInspector {
+
+    /** How many records are looked at for the key field of a JSON Lines input. */
+    private static final int KEY_CHECK_RECORDS = 100;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private InputInspector() {
     }
@@ -52,6 +60,9 @@ public final class InputInspector {
             List<String> columns = resolved == InputFormat.CSV
                     ? checkedHeader(absolute, requiredFields, keyColumn)
                     : List.of();
+            if (resolved == InputFormat.JSONL && keyColumn != null) {
+                checkKeyField(absolute, keyColumn);
+            }
             return new InputDescription(absolute, resolved, columns);
         } catch (IOException e) {
             throw new InvalidInputException("Cannot read input file '" + file + "': " + e.getMessage());
@@ -63,7 +74,10 @@ public final class InputInspector {
         List<String> columns = readHeader(file);
         Set<String> seen = new HashSet<>();
         for (String column : columns) {
-            if (!seen.add(column)) {
+            // A column nothing reads may be unnamed or named twice (Excel's trailing empty header
+            // cells): only a column the job reads must be unambiguous.
+            boolean read = requiredFields.contains(column) || column.equals(keyColumn);
+            if (!seen.add(column) && read) {
                 throw new InvalidInputException("The header of '" + file + "' names column '" + column + "' twice");
             }
         }
@@ -78,6 +92,33 @@ public final class InputInspector {
                     + "': " + String.join(",", columns));
         }
         return columns;
+    }
+
+    /**
+     * A key field must be in the records, as a key column must be in a CSV header: one of the first
+     * records must hold it (a record without it later gets an empty key).
+     */
+    private static void checkKeyField(Path file, String keyField) throws IOException {
+        int records = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null && records < KEY_CHECK_RECORDS;
+                    line = reader.readLine()) {
+                if (BlankLines.isBlank(line)) {
+                    continue;
+                }
+                records++;
+                try {
+                    if (JSON.readTree(line) instanceof ObjectNode record && record.has(keyField)) {
+                        return;
+                    }
+                } catch (JacksonException e) {
+                    // Not JSON: that record is rejected when it is read; the next ones tell.
+                }
+            }
+        }
+        throw new InvalidInputException("Key field '" + keyField + "' is in none of the first " + records
+                + " record(s) of '" + file + "'; name a field the records hold");
     }
 
     private static List<String> readHeader(Path file) throws IOException {

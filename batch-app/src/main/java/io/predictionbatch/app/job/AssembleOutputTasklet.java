@@ -148,7 +148,7 @@ public final class AssembleOutputTasklet implements Tasklet {
 
     /** Writes the header and the parts into a temporary file, then moves it over the target. */
     private static void concatenate(Optional<String> header, List<Path> partFiles, Path target) throws IOException {
-        Path temporary = target.resolveSibling("." + target.getFileName() + ".assembling");
+        Path temporary = temporaryOf(target);
         try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             if (header.isPresent()) {
@@ -169,6 +169,11 @@ public final class AssembleOutputTasklet implements Tasklet {
             }
         }
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Where a file is assembled before it is moved over the target. */
+    static Path temporaryOf(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".assembling");
     }
 
     private static void deleteFolder(Path folder) throws IOException {

@@ -1,10 +1,13 @@
 package io.predictionbatch.app.job;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import io.predictionbatch.app.input.InputInspector;
 import io.predictionbatch.app.input.InvalidInputException;
+import io.predictionbatch.app.output.PartFiles;
 import io.predictionbatch.app.output.ResultTables;
 import io.predictionbatch.model.registry.HostedModel;
 import io.predictionbatch.model.registry.ModelRegistry;
@@ -15,6 +18,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /** The job's first step: the model exists, the input is a readable file of the right shape. */
 public final class ValidateInputTasklet implements Tasklet {
+
+    private static final int MAX_NAME_BYTES = 255;
 
     private final ModelRegistry models;
     private final ResultTables resultTables;
@@ -42,6 +47,26 @@ public final class ValidateInputTasklet implements Tasklet {
         } else {
             checkWritableFolder(parameters.output());
             checkWritableFolder(parameters.errors());
+            checkNameLengths(parameters.output(), parameters.errors());
+        }
+    }
+
+    /**
+     * Every name the job will write beside the output fits the file system's limit (255 bytes on
+     * Linux, macOS and Windows file systems alike): the part files' folder, and the temporary names
+     * the output and errors files are assembled under. Checked here, before any record is read,
+     * since the last of them is only written once every prediction is made.
+     */
+    private static void checkNameLengths(Path output, Path errors) {
+        List<Path> written = List.of(PartFiles.of(output, Long.MAX_VALUE).folder(),
+                AssembleOutputTasklet.temporaryOf(output), AssembleOutputTasklet.temporaryOf(errors));
+        for (Path file : written) {
+            int bytes = file.getFileName().toString().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_NAME_BYTES) {
+                throw new InvalidInputException("The output name '" + output.getFileName() + "' is too long by "
+                        + (bytes - MAX_NAME_BYTES) + " bytes: the job writes '" + file.getFileName() + "' beside it,"
+                        + " and a file name holds at most " + MAX_NAME_BYTES + " bytes; shorten it");
+            }
         }
     }
 

@@ -29,6 +29,7 @@ import io.predictionbatch.model.registry.ModelRegistry;
  * @param chunkSize records per transaction
  * @param maxErrors rejected records beyond which the job fails; -1 for no limit
  * @param maxErrorRate share of rejected records beyond which the job fails, 0 to 1
+ * @param noOverwrite refuse the job when its output or errors file exists, rather than replace it
  */
 public record JobRequest(
         String model,
@@ -42,7 +43,8 @@ public record JobRequest(
         Integer partitions,
         Integer chunkSize,
         Long maxErrors,
-        Double maxErrorRate) {
+        Double maxErrorRate,
+        boolean noOverwrite) {
 
     /** The job's parameters; {@link IllegalArgumentException} says what is wrong with the request. */
     public PredictionJobParameters toParameters(ModelRegistry models, PredictionBatchProperties properties) {
@@ -71,6 +73,12 @@ public record JobRequest(
                                     + " .jsonl, or pass --output-format csv|jsonl"));
             errorsFile = errors != null ? errors.toAbsolutePath().normalize()
                     : defaultErrors(absoluteOutput, resolvedOutputFormat);
+            for (Path file : List.of(absoluteOutput, errorsFile)) {
+                if (noOverwrite && Files.exists(file)) {
+                    throw new IllegalArgumentException("'" + file + "' exists, and --no-overwrite keeps it: remove it or"
+                            + " name another file");
+                }
+            }
         } else if (errors != null || outputFormat != null) {
             throw new IllegalArgumentException("--errors and --output-format are for file output; --output-table"
                     + " writes rejected records to the table prediction_rejected");

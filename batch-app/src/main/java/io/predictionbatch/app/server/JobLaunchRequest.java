@@ -24,13 +24,15 @@ record JobLaunchRequest(
         @Schema(description = "slices run in parallel") Integer partitions,
         @Schema(description = "records per transaction") Integer chunkSize,
         @Schema(description = "fail past this many rejected records; -1 for no limit") Long maxErrors,
-        @Schema(description = "fail past this share of rejected records, 0 to 1") Double maxErrorRate) {
+        @Schema(description = "fail past this share of rejected records, 0 to 1") Double maxErrorRate,
+        @Schema(description = "refuse the job when the output or errors file exists, rather than replace it")
+        Boolean noOverwrite) {
 
     JobRequest toJobRequest(DataDirectories directories) {
         return new JobRequest(model, directories.resolve(path(input)), directories.resolve(path(output)),
                 Boolean.TRUE.equals(outputTable),
                 inputFormat, outputFormat, key, directories.resolve(path(errors)), partitions, chunkSize, maxErrors,
-                maxErrorRate);
+                maxErrorRate, Boolean.TRUE.equals(noOverwrite));
     }
 
     private static Path path(String text) {

@@ -47,10 +47,20 @@ class InputInspectorTest {
     }
 
     @Test
-    void refusesDuplicateColumns() throws IOException {
+    void refusesAColumnItReadsNamedTwice() throws IOException {
         Path file = Files.writeString(folder.resolve("in.csv"), "a,b,a\n1,2,3\n");
+        Path key = Files.writeString(folder.resolve("key.csv"), "id,a,b,id\n1,2,3,4\n");
 
-        assertThatThrownBy(() -> InputInspector.inspect(file, null, FIELDS, null)).hasMessageContaining("twice");
+        assertThatThrownBy(() -> InputInspector.inspect(file, null, FIELDS, null)).hasMessageContaining("'a' twice");
+        assertThatThrownBy(() -> InputInspector.inspect(key, null, FIELDS, "id")).hasMessageContaining("'id' twice");
+    }
+
+    @Test
+    void ignoresUnnamedAndDuplicatedColumnsItDoesNotRead() throws IOException {
+        Path file = Files.writeString(folder.resolve("in.csv"), "a,b,species,,,note,note\n1,2,x,,,y,z\n");
+
+        assertThat(InputInspector.inspect(file, null, FIELDS, null).columns())
+                .containsExactly("a", "b", "species", "", "", "note", "note");
     }
 
     @Test
@@ -68,9 +78,20 @@ class InputInspectorTest {
     }
 
     @Test
-    void acceptsJsonLinesWithoutLookingAtFields() throws IOException {
+    void acceptsJsonLinesWithoutLookingAtTheModelsFields() throws IOException {
         Path file = Files.writeString(folder.resolve("in.jsonl"), "{\"z\":1}\n");
 
-        assertThat(InputInspector.inspect(file, null, FIELDS, "id").columns()).isEmpty();
+        assertThat(InputInspector.inspect(file, null, FIELDS, null).columns()).isEmpty();
+    }
+
+    @Test
+    void refusesAKeyFieldThatNoneOfTheFirstJsonLinesRecordsHolds() throws IOException {
+        Path without = Files.writeString(folder.resolve("without.jsonl"), "{\"a\":1}\n\nnot json\n{\"b\":2}\n");
+        Path with = Files.writeString(folder.resolve("with.jsonl"), "\uFEFFnot json\n{\"a\":1}\n{\"id\":7,\"a\":2}\n");
+
+        assertThatThrownBy(() -> InputInspector.inspect(without, null, FIELDS, "id"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Key field 'id' is in none of the first 3 record(s)");
+        assertThat(InputInspector.inspect(with, null, FIELDS, "id").format()).isEqualTo(InputFormat.JSONL);
     }
 }

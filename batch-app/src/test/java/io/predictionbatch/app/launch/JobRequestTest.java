@@ -27,7 +27,7 @@ class JobRequestTest {
     Path dir;
 
     private static JobRequest request(String model, Path input, Path output, boolean table) {
-        return new JobRequest(model, input, output, table, null, null, null, null, null, null, null, null);
+        return new JobRequest(model, input, output, table, null, null, null, null, null, null, null, null, false);
     }
 
     @Test
@@ -46,7 +46,7 @@ class JobRequestTest {
     @Test
     void keepsWhatTheRequestSays() {
         PredictionJobParameters parameters = new JobRequest("iris_model", dir.resolve("in.txt"), dir.resolve("out.txt"),
-                false, "csv", "jsonl", "id", dir.resolve("bad.jsonl"), 7, 100, 5L, 0.5)
+                false, "csv", "jsonl", "id", dir.resolve("bad.jsonl"), 7, 100, 5L, 0.5, false)
                 .toParameters(TWO_MODELS, DEFAULTS);
         assertThat(parameters.inputFormat()).isEqualTo(InputFormat.CSV);
         assertThat(parameters.outputFormat()).isEqualTo(OutputFormat.JSONL);
@@ -56,6 +56,19 @@ class JobRequestTest {
         assertThat(parameters.chunkSize()).isEqualTo(100);
         assertThat(parameters.errorThreshold().maxErrors()).isEqualTo(5);
         assertThat(parameters.errorThreshold().maxErrorRate()).isEqualTo(0.5);
+    }
+
+    @Test
+    void refusesToReplaceAnOutputOrErrorsFileWhenAskedTo() throws Exception {
+        Path in = dir.resolve("in.csv");
+        Path output = Files.writeString(dir.resolve("out.csv"), "old");
+        JobRequest keep = new JobRequest(null, in, output, false, null, null, null, null, null, null, null, null, true);
+        assertThatThrownBy(() -> keep.toParameters(IRIS_ONLY, DEFAULTS)).hasMessageContaining("--no-overwrite keeps it");
+        Files.delete(output);
+        Files.writeString(dir.resolve("out.errors.csv"), "old");
+        assertThatThrownBy(() -> keep.toParameters(IRIS_ONLY, DEFAULTS)).hasMessageContaining("out.errors.csv' exists");
+        Files.delete(dir.resolve("out.errors.csv"));
+        assertThat(keep.toParameters(IRIS_ONLY, DEFAULTS).output()).isEqualTo(output);
     }
 
     @Test
@@ -77,7 +90,7 @@ class JobRequestTest {
         Path folder = Files.createDirectory(dir.resolve("folder.csv"));
         assertThatThrownBy(() -> request(null, folder, dir.resolve("out.csv"), false).toParameters(IRIS_ONLY, DEFAULTS))
                 .hasMessageContaining("is a directory");
-        assertThatThrownBy(() -> new JobRequest(null, in, null, true, null, "csv", null, null, null, null, null, null)
+        assertThatThrownBy(() -> new JobRequest(null, in, null, true, null, "csv", null, null, null, null, null, null, false)
                 .toParameters(IRIS_ONLY, DEFAULTS)).hasMessageContaining("--output-format are for file output");
     }
 }
