@@ -147,7 +147,7 @@ public final class AssembleOutputTasklet implements Tasklet {
     }
 
     /** Writes the header and the parts into a temporary file, then moves it over the target. */
-    private static void concatenate(Optional<String> header, List<Path> partFiles, Path target) throws IOException {
+    static void concatenate(Optional<String> header, List<Path> partFiles, Path target) throws IOException {
         Path temporary = temporaryOf(target);
         try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -176,7 +176,7 @@ public final class AssembleOutputTasklet implements Tasklet {
         return target.resolveSibling("." + target.getFileName() + ".assembling");
     }
 
-    private static void deleteFolder(Path folder) throws IOException {
+    static void deleteFolder(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }

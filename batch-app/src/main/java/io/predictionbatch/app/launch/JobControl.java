@@ -3,6 +3,7 @@ package io.predictionbatch.app.launch;
 import io.predictionbatch.app.config.PredictionBatchProperties;
 import io.predictionbatch.app.dashboard.JobOverview;
 import io.predictionbatch.app.dashboard.JobQueries;
+import io.predictionbatch.app.job.ErrorThresholdListener;
 import io.predictionbatch.app.job.JobOwnerListener;
 import io.predictionbatch.app.job.PredictionJobParameters;
 import io.predictionbatch.app.job.ValidateInputTasklet;
@@ -71,6 +72,10 @@ public class JobControl {
         if (last.getStatus() == BatchStatus.COMPLETED) {
             throw new JobStateException("Job " + jobId + " already completed; its predictions are in " + job.output(),
                     job.status());
+        }
+        if (ErrorThresholdListener.EXIT_CODE.equals(last.getExitStatus().getExitCode())) {
+            throw new JobStateException("Job " + jobId + " cannot be resumed: " + last.getExitStatus()
+                    .getExitDescription(), job.status());
         }
         if (last.isRunning()) {
             if (!JobOwnerListener.ownerIsGone(last)) {

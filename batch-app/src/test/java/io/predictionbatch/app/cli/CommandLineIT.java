@@ -47,6 +47,15 @@ class CommandLineIT {
         long correct = correctPredictions(lines);
         assertThat(correct).isEqualTo(147);
         assertThat(Files.readAllLines(work.resolve("preds.errors.csv"))).containsExactly("line,reason,record");
+        assertThat(result.out()).doesNotContain("Replaced");
+
+        Cli.Result kept = cli.run("predict", "-i", SAMPLES.resolve("iris.csv").toString(), "-o", "preds.csv",
+                "--no-overwrite", "-q");
+        assertThat(kept.exitCode()).isEqualTo(UserErrorHandler.USER_ERROR);
+        assertThat(kept.err()).contains("preds.csv' exists, and --no-overwrite keeps it");
+        Cli.Result again = cli.run("predict", "-i", SAMPLES.resolve("iris.csv").toString(), "-o", "preds.csv", "-q");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("Replaced the file that was there: " + work.resolve("preds.csv"));
     }
 
     /** Compares predicted species with the species column of the sample file, row by row. */
@@ -110,7 +119,36 @@ class CommandLineIT {
                 "preds.csv", "--max-error-rate", "0.1", "-q");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).contains("FAILED").contains("--max-error-rate");
+        assertThat(result.out()).contains("FAILED").contains("--max-error-rate")
+                .contains("the records rejected so far are in " + work.resolve("preds.errors.csv"))
+                .contains("Fix the input and run predict again").doesNotContain("restart 1").doesNotContain("Exception");
+        assertThat(Files.readAllLines(work.resolve("preds.errors.csv")).get(0)).isEqualTo("line,reason,record");
+        assertThat(Files.readAllLines(work.resolve("preds.errors.csv"))).hasSizeGreaterThan(1);
+        try (var left = Files.list(work)) {
+            assertThat(left.map(Path::getFileName).map(Path::toString)).noneMatch(name -> name.endsWith(".parts"));
+        }
+        Cli.Result restart = cli.run("restart", "1");
+        assertThat(restart.exitCode()).isEqualTo(UserErrorHandler.USER_ERROR);
+        assertThat(restart.err()).contains("Job 1 cannot be resumed").contains("Fix the input and run predict again");
+        assertThat(cli.run("status", "1").out()).contains("reason     ").contains("--max-error-rate");
+    }
+
+    @Test
+    void deliversTheRejectedRecordsSoFarWhenAPartitionPassesTheErrorCount() throws Exception {
+        Path input = TestInputs.irisRows(work.resolve("input.csv"), 20_000);
+        Cli.Result result = cli.run("predict", "-i", input.toString(), "-o", "out.csv", "--max-errors", "5",
+                "--chunk-size", "100", "-q");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("more than 5 records were rejected (--max-errors 5)")
+                .contains("Fix the input and run predict again").doesNotContain("SkipLimitExceeded");
+        List<String> rejects = Files.readAllLines(work.resolve("out.errors.csv"));
+        assertThat(rejects.get(0)).isEqualTo("line,reason,record");
+        assertThat(rejects.subList(1, rejects.size())).isNotEmpty()
+                .allMatch(line -> line.contains("'broken' is not a number"));
+        try (var left = Files.list(work)) {
+            assertThat(left.map(Path::getFileName).map(Path::toString)).noneMatch(name -> name.endsWith(".parts"));
+        }
     }
 
     @Test

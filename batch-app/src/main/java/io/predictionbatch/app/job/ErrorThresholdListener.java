@@ -1,0 +1,98 @@
+package io.predictionbatch.app.job;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.predictionbatch.app.output.PartFiles;
+import io.predictionbatch.app.output.RejectedRecord;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.skip.SkipLimitExceededException;
+
+/**
+ * A job that failed on its error threshold ({@code --max-errors}, {@code --max-error-rate}) would
+ * fail the same way if resumed on the same input, so it is over: it delivers the errors file with
+ * every record rejected so far (what the user needs to fix the input), removes its part files, and
+ * ends with the exit code {@value #EXIT_CODE}, which {@code restart} refuses with the advice that
+ * fits: fix the input and run {@code predict} again.
+ */
+public final class ErrorThresholdListener implements JobExecutionListener {
+
+    public static final String EXIT_CODE = "FAILED_THRESHOLD";
+
+    private static final Log log = LogFactory.getLog(ErrorThresholdListener.class);
+
+    @Override
+    public void afterJob(JobExecution job) {
+        if (job.getStatus() != BatchStatus.FAILED) {
+            return;
+        }
+        PredictionJobParameters parameters = PredictionJobParameters.from(job.getJobParameters());
+        String reason = thresholdBroken(job, parameters);
+        if (reason == null) {
+            return;
+        }
+        String delivered = parameters.errorsDescription();
+        if (!parameters.toTable()) {
+            try {
+                deliverRejects(parameters, job.getJobInstance().getInstanceId());
+            } catch (IOException | RuntimeException e) {
+                log.error("Cannot deliver the rejected records of job " + job.getJobInstance().getInstanceId(), e);
+                delivered = "the part files beside the output (they could not be joined: " + e.getMessage() + ")";
+            }
+        }
+        job.setExitStatus(new ExitStatus(EXIT_CODE, reason + "; the records rejected so far are in " + delivered
+                + ". Fix the input and run predict again (this job cannot be resumed: it would fail the same way)"));
+    }
+
+    /** Why the job broke its threshold, or {@code null} when it failed for another reason. */
+    private static String thresholdBroken(JobExecution job, PredictionJobParameters parameters) {
+        for (StepExecution step : job.getStepExecutions()) {
+            for (Throwable failure : step.getFailureExceptions()) {
+                for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                    if (cause instanceof ErrorThresholdExceededException exceeded) {
+                        return exceeded.getMessage().replaceFirst("; the rejected records are in .*$", "");
+                    }
+                    if (cause instanceof SkipLimitExceededException) {
+                        return countExceeded(parameters);
+                    }
+                }
+            }
+            // A partition that failed on a remote worker: only its recorded exit description is here.
+            String description = step.getExitStatus().getExitDescription();
+            if (step.getStatus() == BatchStatus.FAILED && description != null
+                    && description.contains(SkipLimitExceededException.class.getName())) {
+                return countExceeded(parameters);
+            }
+        }
+        return null;
+    }
+
+    private static String countExceeded(PredictionJobParameters parameters) {
+        return "more than " + parameters.errorThreshold().maxErrors() + " records were rejected (--max-errors "
+                + parameters.errorThreshold().maxErrors() + ")";
+    }
+
+    /** The committed rejects of every partition, in input order, as the errors file; then no part file is left. */
+    private static void deliverRejects(PredictionJobParameters parameters, long jobInstanceId) throws IOException {
+        Path folder = PartFiles.of(parameters.output(), jobInstanceId).folder();
+        if (!Files.isDirectory(folder)) {
+            return; // assembled and cleaned already
+        }
+        List<Path> rejects;
+        try (Stream<Path> files = Files.list(folder)) {
+            rejects = files.filter(file -> file.getFileName().toString().startsWith("rejects-")).sorted().toList();
+        }
+        AssembleOutputTasklet.concatenate(parameters.outputFormat().rows(RejectedRecord.COLUMNS).header(), rejects,
+                parameters.errors());
+        AssembleOutputTasklet.deleteFolder(folder);
+    }
+}
