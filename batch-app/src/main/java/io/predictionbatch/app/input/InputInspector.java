@@ -2,6 +2,7 @@ package io.predictionbatch.app.input;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -83,6 +86,10 @@ public final class InputInspector {
         }
         List<String> missing = requiredFields.stream().filter(field -> !seen.contains(field)).toList();
         if (!missing.isEmpty()) {
+            Optional<String> kind = notCommaSeparatedUtf8(file, columns, requiredFields);
+            if (kind.isPresent()) {
+                throw new InvalidInputException("'" + file + "' " + kind.get());
+            }
             throw new InvalidInputException("The header of '" + file + "' lacks column(s) " + String.join(", ", missing)
                     + " that the model needs; the header is: " + String.join(",", columns)
                     + " (the model reads " + String.join(", ", requiredFields) + ")");
@@ -92,6 +99,37 @@ public final class InputInspector {
                     + "': " + String.join(",", columns));
         }
         return columns;
+    }
+
+    /**
+     * What a file whose header lacks the model's columns is, when it is not a comma-separated UTF-8
+     * file at all: gzip data, UTF-16 text, or columns separated by semicolons or tabs. Said plainly,
+     * rather than the raw bytes of a header that makes no sense.
+     */
+    private static Optional<String> notCommaSeparatedUtf8(Path file, List<String> columns, List<String> requiredFields)
+            throws IOException {
+        byte[] start;
+        try (InputStream in = Files.newInputStream(file)) {
+            start = in.readNBytes(4096);
+        }
+        if (start.length >= 2 && (start[0] & 0xff) == 0x1f && (start[1] & 0xff) == 0x8b) {
+            return Optional.of("is gzip-compressed; decompress it first (gunzip)");
+        }
+        boolean utf16Bom = start.length >= 2 && ((start[0] & 0xff) == 0xfe && (start[1] & 0xff) == 0xff
+                || (start[0] & 0xff) == 0xff && (start[1] & 0xff) == 0xfe);
+        long nulBytes = IntStream.range(0, start.length).filter(i -> start[i] == 0).count();
+        if (utf16Bom || nulBytes > start.length / 4) {
+            return Optional.of("is UTF-16 text; save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)");
+        }
+        String header = String.join(",", columns);
+        for (String separator : List.of(";", "\t")) {
+            List<String> split = List.of(header.split(separator, -1)).stream().map(String::strip).toList();
+            if (split.containsAll(requiredFields)) {
+                return Optional.of("separates its columns with " + (separator.equals(";") ? "semicolons" : "tabs")
+                        + ", not commas; a CSV input is comma-separated: convert it first");
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +39,24 @@ class InputInspectorTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("lacks column(s) b")
                 .hasMessageContaining("the header is: id,a");
+    }
+
+    @Test
+    void saysWhatAFileIsWhenItIsNotCommaSeparatedUtf8() throws IOException {
+        Path semicolons = Files.writeString(folder.resolve("semi.csv"), "a;b\n1;2\n");
+        Path tabs = Files.writeString(folder.resolve("tabs.csv"), "a\tb\n1\t2\n");
+        Path utf16 = Files.write(folder.resolve("utf16.csv"), "a,b\n1,2\n".getBytes(StandardCharsets.UTF_16));
+        Path gzip = folder.resolve("data.csv");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzip))) {
+            out.write("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertThatThrownBy(() -> InputInspector.inspect(semicolons, null, FIELDS, null))
+                .hasMessageContaining("separates its columns with semicolons, not commas");
+        assertThatThrownBy(() -> InputInspector.inspect(tabs, null, FIELDS, null))
+                .hasMessageContaining("separates its columns with tabs");
+        assertThatThrownBy(() -> InputInspector.inspect(utf16, null, FIELDS, null)).hasMessageContaining("is UTF-16");
+        assertThatThrownBy(() -> InputInspector.inspect(gzip, null, FIELDS, null)).hasMessageContaining("gzip");
     }
 
     @Test
