@@ -14,7 +14,7 @@ import io.predictionbatch.app.dashboard.FailureMessages;
 import io.predictionbatch.app.dashboard.JobQueries;
 import io.predictionbatch.app.dashboard.PartitionProgress;
 import io.predictionbatch.app.job.AssembleOutputTasklet;
-import io.predictionbatch.app.job.ErrorThresholdListener;
+import io.predictionbatch.app.job.UnresumableFailureListener;
 import io.predictionbatch.app.job.PredictionJobParameters;
 import io.predictionbatch.app.partition.PartitionNames;
 import org.springframework.batch.core.BatchStatus;
@@ -192,7 +192,7 @@ class JobFollower {
             queries.job(jobId).ifPresent(job -> out.printf(Locale.ROOT, "Job %d STOPPED on request: %,d of %,d"
                     + " records done, every committed chunk kept%n", jobId, job.doneRecords(), job.totalRecords()));
             out.printf("Resume it with: prediction-batch restart %d%n", jobId);
-        } else if (ErrorThresholdListener.EXIT_CODE.equals(execution.getExitStatus().getExitCode())) {
+        } else if (UnresumableFailureListener.EXIT_CODE.equals(execution.getExitStatus().getExitCode())) {
             out.printf("Job %d FAILED: %s%n", jobId, execution.getExitStatus().getExitDescription());
         } else if (execution.getStatus() != BatchStatus.COMPLETED) {
             out.printf("Job %d %s: %s%n", jobId, execution.getStatus(), failureReason(execution));

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import io.predictionbatch.app.dashboard.JobOverview;
 import io.predictionbatch.app.dashboard.JobQueries;
+import io.predictionbatch.app.launch.JobControl;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,9 +30,11 @@ class JobsCommand implements Callable<Integer> {
     private int limit;
 
     private final JobQueries queries;
+    private final JobControl jobControl;
 
-    JobsCommand(JobQueries queries) {
+    JobsCommand(JobQueries queries, JobControl jobControl) {
         this.queries = queries;
+        this.jobControl = jobControl;
     }
 
     @Override
@@ -50,6 +53,15 @@ class JobsCommand implements Callable<Integer> {
                     job.model(), String.format(Locale.ROOT, "%,d/%,d", job.doneRecords(), job.totalRecords()),
                     job.percentDone(), job.startTime() == null ? "-" : TIME.format(job.startTime()),
                     job.elapsed(now).toMillis() / 1000.0, job.input());
+        }
+        List<JobOverview> resumable = jobs.stream().filter(job -> CleanCommand.RESUMABLE.contains(job.status()))
+                .toList();
+        long held = resumable.stream().mapToLong(jobControl::partBytes).sum();
+        if (held > 0) {
+            out.printf("%nJobs that can be resumed (%s) keep %s of part files beside their outputs;"
+                    + " `prediction-batch clean JOB_ID` or `clean --all` gives them up and frees it%n",
+                    String.join(", ", resumable.stream().map(job -> String.valueOf(job.jobId())).toList()),
+                    CleanCommand.size(held));
         }
         return 0;
     }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
                 "Distributed mode: SPRING_PROFILES_ACTIVE=distributed (see `worker --help`).",
                 "Spring properties may follow as --name=value, e.g. --prediction.batch.worker-threads=4."},
         subcommands = {PredictCommand.class, JobsCommand.class, StatusCommand.class, StopCommand.class,
-                RestartCommand.class, ModelsCommand.class, ServeCommand.class, TaskCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class})
+                RestartCommand.class, CleanCommand.class, ModelsCommand.class, ServeCommand.class, TaskCommand.class,
+                WorkerCommand.class, CommandLine.HelpCommand.class})
 public class PredictionBatchCommand implements Runnable {
 
     @Spec
@@ -24,6 +25,6 @@ public class PredictionBatchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try predict, jobs, status,"
-                + " stop, restart, models, serve, task or worker");
+                + " stop, restart, clean, models, serve, task or worker");
     }
 }

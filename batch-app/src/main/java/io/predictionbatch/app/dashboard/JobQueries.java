@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.predictionbatch.app.job.ErrorThresholdListener;
+import io.predictionbatch.app.job.UnresumableFailureListener;
 import io.predictionbatch.app.job.JobOwnerListener;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -87,7 +87,7 @@ public class JobQueries {
             return Optional.of("its process is gone (killed, or its machine crashed); a restart resumes it from its"
                     + " last committed chunk");
         }
-        if (ErrorThresholdListener.EXIT_CODE.equals(job.exitCode())) {
+        if (UnresumableFailureListener.EXIT_CODE.equals(job.exitCode())) {
             return Optional.of(job.exitMessage());
         }
         for (PartitionProgress partition : partitions) {

@@ -38,7 +38,7 @@ public final class ByteRangeInput {
         long size = Files.size(file);
         long lastModified = Files.getLastModifiedTime(file).toMillis();
         if (size != expectedSize || lastModified != slice.fileLastModified()) {
-            throw new InvalidInputException("Input file '" + file + "' changed since the job was planned"
+            throw new InputChangedException("Input file '" + file + "' changed since the job was planned"
                     + " (size " + expectedSize + " -> " + size + " bytes); start a new job instead of restarting this one");
         }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);

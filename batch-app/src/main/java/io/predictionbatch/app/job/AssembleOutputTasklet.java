@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import io.predictionbatch.app.input.Slice;
 import io.predictionbatch.app.output.OutputColumns;
@@ -97,7 +95,7 @@ public final class AssembleOutputTasklet implements Tasklet {
                     + parameters.errorsDescription());
         }
         if (!parameters.toTable()) {
-            deleteFolder(PartFiles.of(parameters.output(), instance.getInstanceId()).folder());
+            PartFiles.of(parameters.output(), instance.getInstanceId()).delete();
         }
         return RepeatStatus.FINISHED;
     }
@@ -174,16 +172,5 @@ public final class AssembleOutputTasklet implements Tasklet {
     /** Where a file is assembled before it is moved over the target. */
     static Path temporaryOf(Path target) {
         return target.resolveSibling("." + target.getFileName() + ".assembling");
-    }
-
-    static void deleteFolder(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 }

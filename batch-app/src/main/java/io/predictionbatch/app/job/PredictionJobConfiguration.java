@@ -37,7 +37,7 @@ public class PredictionJobConfiguration {
     Job predictionJob(JobRepository jobRepository, Step validateInput, Step predict, Step assembleOutput) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new JobOwnerListener(jobRepository))
-                .listener(new ErrorThresholdListener())
+                .listener(new UnresumableFailureListener())
                 .start(validateInput)
                 .next(predict)
                 .next(assembleOutput)

@@ -1,12 +1,18 @@
 package io.predictionbatch.app.launch;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
 import io.predictionbatch.app.config.PredictionBatchProperties;
 import io.predictionbatch.app.dashboard.JobOverview;
 import io.predictionbatch.app.dashboard.JobQueries;
-import io.predictionbatch.app.job.ErrorThresholdListener;
+import io.predictionbatch.app.job.UnresumableFailureListener;
 import io.predictionbatch.app.job.JobOwnerListener;
 import io.predictionbatch.app.job.PredictionJobParameters;
 import io.predictionbatch.app.job.ValidateInputTasklet;
+import io.predictionbatch.app.output.PartFiles;
 import io.predictionbatch.app.output.ResultTables;
 import io.predictionbatch.model.registry.ModelRegistry;
 import org.apache.commons.logging.Log;
@@ -73,7 +79,11 @@ public class JobControl {
             throw new JobStateException("Job " + jobId + " already completed; its predictions are in " + job.output(),
                     job.status());
         }
-        if (ErrorThresholdListener.EXIT_CODE.equals(last.getExitStatus().getExitCode())) {
+        if (last.getStatus() == BatchStatus.ABANDONED) {
+            throw new JobStateException("Job " + jobId + " was given up (`clean`) and cannot be resumed; run predict"
+                    + " again", job.status());
+        }
+        if (UnresumableFailureListener.EXIT_CODE.equals(last.getExitStatus().getExitCode())) {
             throw new JobStateException("Job " + jobId + " cannot be resumed: " + last.getExitStatus()
                     .getExitDescription(), job.status());
         }
@@ -128,6 +138,52 @@ public class JobControl {
                 // The job's process wrote the execution meanwhile: read it again and retry.
             }
         }
+    }
+
+    /** Bytes of part files the job holds beside its output until it passes (none for table output). */
+    public long partBytes(JobOverview job) {
+        PredictionJobParameters parameters = PredictionJobParameters.from(
+                jobRepository.getJobExecution(job.executionId()).getJobParameters());
+        if (parameters.toTable()) {
+            return 0;
+        }
+        Path folder = PartFiles.of(parameters.output(), job.jobId()).folder();
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        } catch (IOException e) {
+            return 0; // removed meanwhile
+        }
+    }
+
+    /**
+     * Gives a job up for good: marks it ABANDONED (a job whose process died is marked failed
+     * first), so it can no longer be restarted, and removes its part files. Returns the bytes freed.
+     */
+    public long abandon(long jobId) throws Exception {
+        JobOverview job = job(jobId);
+        JobExecution last = jobRepository.getJobExecution(job.executionId());
+        if (last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
+            throw new JobStateException("Job " + jobId + " is " + last.getStatus() + "; there is nothing to clean",
+                    job.status());
+        }
+        if (last.isRunning()) {
+            if (!JobOwnerListener.ownerIsGone(last)) {
+                throw new JobStateException("Job " + jobId + " is still running in " + JobOwnerListener.owner(last)
+                        + "; stop it first", job.status());
+            }
+            last = jobOperator.recover(last);
+        }
+        long bytes = partBytes(job);
+        jobOperator.abandon(last);
+        PredictionJobParameters parameters = PredictionJobParameters.from(last.getJobParameters());
+        if (!parameters.toTable()) {
+            PartFiles.of(parameters.output(), jobId).delete();
+        }
+        log.info("Job " + jobId + " abandoned; " + bytes + " bytes of part files removed");
+        return bytes;
     }
 
     private JobOverview job(long jobId) {

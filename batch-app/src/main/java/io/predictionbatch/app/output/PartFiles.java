@@ -1,6 +1,10 @@
 package io.predictionbatch.app.output;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Where the partitions of one job write before assembly: a folder beside the output file, so
@@ -19,5 +23,17 @@ public record PartFiles(Path folder) {
 
     public Path rejects(int partition) {
         return folder.resolve(String.format("rejects-%04d.part", partition));
+    }
+
+    /** Removes the folder and its part files, if there. */
+    public void delete() throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 }

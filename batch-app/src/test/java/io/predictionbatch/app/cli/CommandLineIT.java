@@ -121,7 +121,7 @@ class CommandLineIT {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).contains("FAILED").contains("--max-error-rate")
                 .contains("the records rejected so far are in " + work.resolve("preds.errors.csv"))
-                .contains("Fix the input and run predict again").doesNotContain("restart 1").doesNotContain("Exception");
+                .contains("Run predict again once the input is fixed").doesNotContain("restart 1").doesNotContain("Exception");
         assertThat(Files.readAllLines(work.resolve("preds.errors.csv")).get(0)).isEqualTo("line,reason,record");
         assertThat(Files.readAllLines(work.resolve("preds.errors.csv"))).hasSizeGreaterThan(1);
         try (var left = Files.list(work)) {
@@ -129,7 +129,7 @@ class CommandLineIT {
         }
         Cli.Result restart = cli.run("restart", "1");
         assertThat(restart.exitCode()).isEqualTo(UserErrorHandler.USER_ERROR);
-        assertThat(restart.err()).contains("Job 1 cannot be resumed").contains("Fix the input and run predict again");
+        assertThat(restart.err()).contains("Job 1 cannot be resumed").contains("Run predict again once the input is fixed");
         assertThat(cli.run("status", "1").out()).contains("reason     ").contains("--max-error-rate");
     }
 
@@ -141,7 +141,7 @@ class CommandLineIT {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).contains("more than 5 records were rejected (--max-errors 5)")
-                .contains("Fix the input and run predict again").doesNotContain("SkipLimitExceeded");
+                .contains("Run predict again once the input is fixed").doesNotContain("SkipLimitExceeded");
         List<String> rejects = Files.readAllLines(work.resolve("out.errors.csv"));
         assertThat(rejects.get(0)).isEqualTo("line,reason,record");
         assertThat(rejects.subList(1, rejects.size())).isNotEmpty()
@@ -243,7 +243,8 @@ class CommandLineIT {
 
     @Test
     void printsHelpForEveryCommand() throws Exception {
-        for (String command : List.of("predict", "jobs", "status", "stop", "restart", "models", "serve", "worker")) {
+        for (String command : List.of("predict", "jobs", "status", "stop", "restart", "clean", "models", "serve",
+                "worker")) {
             Cli.Result help = cli.run(command, "--help");
             assertThat(help.exitCode()).isZero();
             assertThat(help.out()).contains("Usage: prediction-batch " + command);

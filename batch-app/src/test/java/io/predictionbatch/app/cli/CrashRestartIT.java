@@ -2,7 +2,9 @@ package io.predictionbatch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,8 @@ class CrashRestartIT {
         TestInputs.awaitPartBytes(work, 200_000, job);
         job.destroyForcibly().waitFor();
         assertThat(work.resolve("out.csv")).doesNotExist();
+        assertThat(cli.run("jobs").out()).contains("INTERRUPTED").contains("Jobs that can be resumed (1) keep")
+                .contains("of part files beside their outputs");
         Cli.Result status = cli.run("status", "1");
         assertThat(status.out()).contains("Job 1: INTERRUPTED", "its process is gone", "a restart resumes it");
         assertThat(cli.run("stop", "1").err()).contains("its process", "is gone", "restart 1");
@@ -48,5 +52,51 @@ class CrashRestartIT {
         assertThat(restart.out()).contains("Job 1 COMPLETED");
         TestInputs.assertEveryLineExactlyOnce(work.resolve("out.csv"), work.resolve("out.errors.csv"), ROWS);
         assertThat(cli.run("restart", "1").err()).contains("already completed");
+    }
+
+    @Test
+    void aJobWhoseInputChangedIsOverAndLeavesNothingBehind() throws Exception {
+        Path input = TestInputs.irisRows(work.resolve("input.csv"), ROWS);
+        cli = new Cli(work.resolve("home"), work);
+        Process job = cli.start("predict", "-i", input.toString(), "-o", "out.csv", "-p", "4", "--chunk-size", "200",
+                "-q");
+        TestInputs.awaitPartBytes(work, 200_000, job);
+        job.destroyForcibly().waitFor();
+        Files.writeString(input, "999999,5.0,3.0,1.5,0.2\n", StandardOpenOption.APPEND);
+
+        Cli.Result restart = cli.run("restart", "1", "-q");
+
+        assertThat(restart.exitCode()).isEqualTo(UserErrorHandler.FAILURE);
+        assertThat(restart.out()).contains("changed since the job was planned").contains("Run predict again")
+                .doesNotContain("restart 1");
+        assertThat(Files.readAllLines(work.resolve("out.errors.csv")).get(0)).isEqualTo("line,reason,record");
+        try (var left = Files.list(work)) {
+            assertThat(left.map(Path::getFileName).map(Path::toString)).noneMatch(name -> name.endsWith(".parts"));
+        }
+        Cli.Result again = cli.run("restart", "1");
+        assertThat(again.exitCode()).isEqualTo(UserErrorHandler.USER_ERROR);
+        assertThat(again.err()).contains("Job 1 cannot be resumed");
+    }
+
+    @Test
+    void cleanGivesUpAnInterruptedJobAndFreesItsPartFiles() throws Exception {
+        Path input = TestInputs.irisRows(work.resolve("input.csv"), ROWS);
+        cli = new Cli(work.resolve("home"), work);
+        Process job = cli.start("predict", "-i", input.toString(), "-o", "out.csv", "-p", "2", "--chunk-size", "200",
+                "-q");
+        TestInputs.awaitPartBytes(work, 200_000, job);
+        job.destroyForcibly().waitFor();
+
+        Cli.Result clean = cli.run("clean", "--all");
+
+        assertThat(clean.exitCode()).as(clean.out() + clean.err()).isZero();
+        assertThat(clean.out()).contains("Abandoned job(s) 1 and removed").contains("can no longer be restarted");
+        try (var left = Files.list(work)) {
+            assertThat(left.map(Path::getFileName).map(Path::toString)).noneMatch(name -> name.endsWith(".parts"));
+        }
+        assertThat(cli.run("status", "1").out()).contains("Job 1: ABANDONED");
+        assertThat(cli.run("jobs").out()).doesNotContain("part files");
+        assertThat(cli.run("restart", "1").err()).contains("was given up (`clean`) and cannot be resumed");
+        assertThat(cli.run("clean", "1").err()).contains("Job 1 left alone: Job 1 is ABANDONED");
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.predictionbatch.app.input.InputChangedException;
 import io.predictionbatch.app.output.PartFiles;
 import io.predictionbatch.app.output.RejectedRecord;
 import org.apache.commons.logging.Log;
@@ -18,17 +19,18 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.skip.SkipLimitExceededException;
 
 /**
- * A job that failed on its error threshold ({@code --max-errors}, {@code --max-error-rate}) would
- * fail the same way if resumed on the same input, so it is over: it delivers the errors file with
- * every record rejected so far (what the user needs to fix the input), removes its part files, and
- * ends with the exit code {@value #EXIT_CODE}, which {@code restart} refuses with the advice that
- * fits: fix the input and run {@code predict} again.
+ * A job that failed in a way a restart would only repeat is over: past its error threshold
+ * ({@code --max-errors}, {@code --max-error-rate}: the same input fails the same way), or on an
+ * input that changed since it was planned (its partitions no longer match the file). It delivers
+ * the errors file with every record rejected so far (what the user needs to fix the input),
+ * removes its part files, and ends with the exit code {@value #EXIT_CODE}, which {@code restart}
+ * refuses with the advice that fits: run {@code predict} again.
  */
-public final class ErrorThresholdListener implements JobExecutionListener {
+public final class UnresumableFailureListener implements JobExecutionListener {
 
-    public static final String EXIT_CODE = "FAILED_THRESHOLD";
+    public static final String EXIT_CODE = "FAILED_FINAL";
 
-    private static final Log log = LogFactory.getLog(ErrorThresholdListener.class);
+    private static final Log log = LogFactory.getLog(UnresumableFailureListener.class);
 
     @Override
     public void afterJob(JobExecution job) {
@@ -36,7 +38,7 @@ public final class ErrorThresholdListener implements JobExecutionListener {
             return;
         }
         PredictionJobParameters parameters = PredictionJobParameters.from(job.getJobParameters());
-        String reason = thresholdBroken(job, parameters);
+        String reason = unresumableReason(job, parameters);
         if (reason == null) {
             return;
         }
@@ -50,11 +52,12 @@ public final class ErrorThresholdListener implements JobExecutionListener {
             }
         }
         job.setExitStatus(new ExitStatus(EXIT_CODE, reason + "; the records rejected so far are in " + delivered
-                + ". Fix the input and run predict again (this job cannot be resumed: it would fail the same way)"));
+                + ". Run predict again" + (reason.startsWith("Input file") ? "" : " once the input is fixed")
+                + " (this job cannot be resumed: it would fail the same way)"));
     }
 
-    /** Why the job broke its threshold, or {@code null} when it failed for another reason. */
-    private static String thresholdBroken(JobExecution job, PredictionJobParameters parameters) {
+    /** Why a restart would fail the same way, or {@code null} when it might not. */
+    private static String unresumableReason(JobExecution job, PredictionJobParameters parameters) {
         for (StepExecution step : job.getStepExecutions()) {
             for (Throwable failure : step.getFailureExceptions()) {
                 for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -64,13 +67,20 @@ public final class ErrorThresholdListener implements JobExecutionListener {
                     if (cause instanceof SkipLimitExceededException) {
                         return countExceeded(parameters);
                     }
+                    if (cause instanceof InputChangedException changed) {
+                        return changed.getMessage().replaceFirst("; start a new job .*$", "");
+                    }
                 }
             }
             // A partition that failed on a remote worker: only its recorded exit description is here.
             String description = step.getExitStatus().getExitDescription();
-            if (step.getStatus() == BatchStatus.FAILED && description != null
-                    && description.contains(SkipLimitExceededException.class.getName())) {
-                return countExceeded(parameters);
+            if (step.getStatus() == BatchStatus.FAILED && description != null) {
+                if (description.contains(SkipLimitExceededException.class.getName())) {
+                    return countExceeded(parameters);
+                }
+                if (description.contains(InputChangedException.class.getName())) {
+                    return "Input file '" + parameters.input() + "' changed since the job was planned";
+                }
             }
         }
         return null;
@@ -83,7 +93,8 @@ public final class ErrorThresholdListener implements JobExecutionListener {
 
     /** The committed rejects of every partition, in input order, as the errors file; then no part file is left. */
     private static void deliverRejects(PredictionJobParameters parameters, long jobInstanceId) throws IOException {
-        Path folder = PartFiles.of(parameters.output(), jobInstanceId).folder();
+        PartFiles parts = PartFiles.of(parameters.output(), jobInstanceId);
+        Path folder = parts.folder();
         if (!Files.isDirectory(folder)) {
             return; // assembled and cleaned already
         }
@@ -93,6 +104,6 @@ public final class ErrorThresholdListener implements JobExecutionListener {
         }
         AssembleOutputTasklet.concatenate(parameters.outputFormat().rows(RejectedRecord.COLUMNS).header(), rejects,
                 parameters.errors());
-        AssembleOutputTasklet.deleteFolder(folder);
+        parts.delete();
     }
 }
