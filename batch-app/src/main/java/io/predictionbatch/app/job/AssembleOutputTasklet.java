@@ -21,6 +21,8 @@ import io.predictionbatch.app.output.RejectedRecord;
 import io.predictionbatch.app.output.ResultTables;
 import io.predictionbatch.app.partition.PartitionNames;
 import io.predictionbatch.model.registry.ModelRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -40,6 +42,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * gives the same files. The parts are deleted only once the job has passed.
  */
 public final class AssembleOutputTasklet implements Tasklet {
+
+    private static final Log log = LogFactory.getLog(AssembleOutputTasklet.class);
 
     public static final String STEP_NAME = "assembleOutput";
     public static final String RECORDS = "summary.records";
@@ -103,6 +107,14 @@ public final class AssembleOutputTasklet implements Tasklet {
     private void assembleFiles(PredictionJobParameters parameters, JobInstance instance, List<PartResult> results)
             throws IOException {
         PartFiles parts = PartFiles.of(parameters.output(), instance.getInstanceId());
+        if (!Files.isDirectory(parts.folder()) && Files.exists(parameters.output())
+                && Files.exists(parameters.errors())) {
+            // An earlier run of this step assembled both files and removed the parts, and was then
+            // stopped (the job asked to stop just then) or cut off before recording its end: the
+            // files in place are the result. (Parts removed by hand fail below, naming the part.)
+            log.info("Job " + instance.getInstanceId() + " was assembled by an earlier run of this step");
+            return;
+        }
         List<String> outputFields = models.get(parameters.model()).outputFields().fieldNames();
         var outputRows = parameters.outputFormat().rows(OutputColumns.of(parameters.keyColumn(), outputFields));
         var rejectRows = parameters.outputFormat().rows(RejectedRecord.COLUMNS);

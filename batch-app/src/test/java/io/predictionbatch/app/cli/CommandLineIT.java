@@ -182,9 +182,9 @@ class CommandLineIT {
 
     @Test
     void stopsAJobFromAnotherCommandAndRestartsItWithEveryRecordOnce() throws Exception {
-        // Records that take 1 ms each: the job runs on for the seconds the `stop` command takes to start.
+        // Records that take 2 ms each: the job runs on for the seconds the `stop` command takes to start.
         int rows = 20_000;
-        Path input = TestInputs.slowTextRecords(work.resolve("input.jsonl"), rows, 1);
+        Path input = TestInputs.slowTextRecords(work.resolve("input.jsonl"), rows, 2);
         Cli slow = cli.withTestModels();
         Cli.Run job = slow.launch("predict", "-m", "text_stats", "-i", input.toString(), "-o", "out.csv", "-k", "id",
                 "-p", "2", "--chunk-size", "100", "-q");
