@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The dashboard's figures as metrics of {@code serve} ({@code /actuator/prometheus}), read from the
- * same views as the page, every few seconds rather than at each scrape: jobs and their records
+ * same views as the page, every 15 s rather than at each scrape: jobs and their records
  * per model and status, the speed of running jobs, tasks per model and state. They cover every
  * process of the job repository, workers included, since they are read from it.
  */
@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
 class DashboardMetrics implements MeterBinder, DisposableBean {
 
     private static final Log log = LogFactory.getLog(DashboardMetrics.class);
-    private static final long REFRESH_SECONDS = 10;
+    /** Aggregating every job of a large repository costs the database seconds: not more often. */
+    private static final long REFRESH_SECONDS = 15;
 
     private final JobQueries jobs;
     private final TaskQueries tasks;

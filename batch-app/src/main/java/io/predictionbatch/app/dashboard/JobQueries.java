@@ -6,10 +6,13 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-import io.predictionbatch.app.job.UnresumableFailureListener;
+import io.predictionbatch.app.job.JobOwnerListener.Owner;
 import io.predictionbatch.app.job.JobOwnerListener;
+import io.predictionbatch.app.job.UnresumableFailureListener;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,8 +26,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobQueries {
 
+    /** Executions never change owner: read once each, not at every poll of an open page. */
+    private static final int MAX_CACHED_OWNERS = 10_000;
+
     private final JdbcTemplate jdbc;
     private final JobRepository jobRepository;
+    private final Map<Long, Owner> owners = new ConcurrentHashMap<>();
 
     public JobQueries(JdbcTemplate jdbc, JobRepository jobRepository) {
         this.jdbc = jdbc;
@@ -100,15 +107,26 @@ public class JobQueries {
 
     /**
      * A job the repository says runs, whose process on this machine is gone (killed, crashed), is
-     * shown {@code INTERRUPTED}: nothing runs it until {@code restart}. One read of the execution's
-     * context per running job; a process on another machine cannot be checked from here.
+     * shown {@code INTERRUPTED}: nothing runs it until {@code restart}. The owner is read from the
+     * execution's context once per execution; a process on another machine cannot be checked.
      */
     private JobOverview interruptedIfOwnerGone(JobOverview job) {
         if (!job.isRunning()) {
             return job;
         }
-        JobExecution execution = jobRepository.getJobExecution(job.executionId());
-        return execution != null && JobOwnerListener.ownerIsGone(execution) ? job.interrupted() : job;
+        Owner owner = owners.get(job.executionId());
+        if (owner == null) {
+            JobExecution execution = jobRepository.getJobExecution(job.executionId());
+            owner = execution == null ? null : JobOwnerListener.ownerOf(execution).orElse(null);
+            if (owner == null) {
+                return job; // not recorded yet: the job is starting
+            }
+            if (owners.size() >= MAX_CACHED_OWNERS) {
+                owners.clear();
+            }
+            owners.put(job.executionId(), owner);
+        }
+        return owner.isGone() ? job.interrupted() : job;
     }
 
     private static JobOverview overview(ResultSet row, int rowNumber) throws SQLException {

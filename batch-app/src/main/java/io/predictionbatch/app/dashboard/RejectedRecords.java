@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import io.predictionbatch.app.job.PredictionJobParameters;
@@ -35,8 +37,12 @@ public class RejectedRecords {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** A job's parameters never change: read once per execution, not at every poll of an open page. */
+    private static final int MAX_CACHED_PARAMETERS = 10_000;
+
     private final JobRepository jobRepository;
     private final JdbcTemplate jdbc;
+    private final Map<Long, PredictionJobParameters> parameters = new ConcurrentHashMap<>();
 
     public RejectedRecords(JobRepository jobRepository, JdbcTemplate jdbc) {
         this.jobRepository = jobRepository;
@@ -44,8 +50,11 @@ public class RejectedRecords {
     }
 
     public List<RejectedRecord> page(JobOverview job, long offset, int limit) {
-        PredictionJobParameters parameters = PredictionJobParameters.from(
-                jobRepository.getJobExecution(job.executionId()).getJobParameters());
+        if (this.parameters.size() >= MAX_CACHED_PARAMETERS) {
+            this.parameters.clear();
+        }
+        PredictionJobParameters parameters = this.parameters.computeIfAbsent(job.executionId(), execution ->
+                PredictionJobParameters.from(jobRepository.getJobExecution(execution).getJobParameters()));
         if (parameters.toTable()) {
             return jdbc.query("SELECT line, reason, record FROM " + ResultTables.REJECTS
                     + " WHERE job_instance_id = ? ORDER BY line LIMIT ? OFFSET ?", (row, n) -> new RejectedRecord(

@@ -32,14 +32,25 @@ public final class JobOwnerListener implements JobExecutionListener {
         jobRepository.updateExecutionContext(jobExecution);
     }
 
+    /** The process that runs or ran an execution, as it recorded itself when the execution began. */
+    public record Owner(long pid, String host) {
+
+        /** Whether it is known to be gone: on this host, and no such process alive. */
+        public boolean isGone() {
+            return hostName().equals(host) && ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
+        }
+    }
+
+    /** The execution's owner, once it has recorded itself. */
+    public static Optional<Owner> ownerOf(JobExecution jobExecution) {
+        ExecutionContext context = jobExecution.getExecutionContext();
+        return context.containsKey(PID) ? Optional.of(new Owner(context.getLong(PID), context.getString(HOST, "")))
+                : Optional.empty();
+    }
+
     /** Whether the process that ran this execution is known to be gone (same host, no such pid). */
     public static boolean ownerIsGone(JobExecution jobExecution) {
-        ExecutionContext context = jobExecution.getExecutionContext();
-        if (!context.containsKey(PID) || !hostName().equals(context.getString(HOST, ""))) {
-            return false;
-        }
-        Optional<ProcessHandle> owner = ProcessHandle.of(context.getLong(PID));
-        return owner.isEmpty() || !owner.get().isAlive();
+        return ownerOf(jobExecution).map(Owner::isGone).orElse(false);
     }
 
     /** Describes the owner for messages: {@code pid 123 on host-a}. */

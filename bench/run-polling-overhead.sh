@@ -1,0 +1,245 @@
+#!/usr/bin/env bash
+# Polling overhead (issue 7): does a running job slow down while dashboard pages poll it?
+#
+# Starts `serve` in embedded mode (H2, the job runs in the serve process), generates a CSV of
+# ROWS iris records, and runs the same job through POST /api/jobs again and again, alternating
+# runs without and with PAGES simulated open pages: PAGES background loops each doing what the
+# page's job detail view does (GET /api/jobs/{id}, then wait 1 s, as app.js's live refresh), plus
+# one loop doing the jobs list view (GET /api/jobs?limit=100). A warm-up run comes first and is
+# not counted. Prints every run's job duration (durationSeconds of GET /api/jobs/{id}) and the CPU
+# time serve and its database server used meanwhile, the medians of each mode and their ratio.
+# Stops everything it started (serve, the database server serve started, the pollers) by pid.
+#
+#   bench/run-polling-overhead.sh [--jar JAR] [--rows N] [--runs N] [--pages N] [--port P]
+#                                 [--partitions N] [--keep]
+#
+# --rows: records in the input (1,000,000); --runs: runs per mode (5); --pages: job detail pages
+# (5); --keep: keep the work directory (input, outputs, serve's log and home).
+# Builds nothing: JAR (or $JAR) defaults to batch-app/target/prediction-batch.jar.
+# A run without pages sends no request while its job runs: the end is seen from the output file
+# appearing (and, every 10 s, from the job's status), then confirmed with GET /api/jobs/{id}.
+# Needs java 17, curl, python3.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAR="${JAR:-$ROOT/batch-app/target/prediction-batch.jar}"
+ROWS=1000000
+RUNS=5
+PAGES=5
+PORT="${PORT:-18081}"
+PARTITIONS=""
+KEEP=false
+
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --jar) JAR="$2"; shift 2 ;;
+        --rows) ROWS="$2"; shift 2 ;;
+        --runs) RUNS="$2"; shift 2 ;;
+        --pages) PAGES="$2"; shift 2 ;;
+        --port) PORT="$2"; shift 2 ;;
+        --partitions) PARTITIONS="$2"; shift 2 ;;
+        --keep) KEEP=true; shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "Unknown option: $1" >&2; usage >&2; exit 2 ;;
+    esac
+done
+JAR="$(cd "$(dirname "$JAR")" 2>/dev/null && pwd)/$(basename "$JAR")" || true
+if [ ! -f "$JAR" ]; then
+    echo "No jar at $JAR: build it (./mvnw -q -B -pl batch-app -am package -DskipTests) or pass --jar" >&2
+    exit 2
+fi
+for tool in java curl python3; do
+    command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 2; }
+done
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/polling-overhead.XXXXXX")"
+SERVE_PID=""
+POLLER_PIDS=()
+
+stop_pid() { # pid: TERM, then KILL after 30 s
+    local pid=$1
+    kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM "$pid" 2>/dev/null
+    for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+    kill -KILL "$pid" 2>/dev/null || true
+}
+stop_pollers() {
+    local pid
+    for pid in "${POLLER_PIDS[@]-}"; do
+        [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null || true
+    done
+    for pid in "${POLLER_PIDS[@]-}"; do
+        [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
+    done
+    POLLER_PIDS=()
+}
+cleanup() {
+    local status=$?
+    set +e
+    stop_pollers
+    # serve started the home's database server (a java process of its own, from the same jar,
+    # that would stop by itself once idle); stop it too, by the pid it recorded.
+    local server_file="$WORK/home/db/server.properties" db_pid=""
+    [ -f "$server_file" ] && db_pid=$(sed -n 's/^pid=//p' "$server_file" | head -1)
+    [ -n "$SERVE_PID" ] && stop_pid "$SERVE_PID" && wait "$SERVE_PID" 2>/dev/null
+    if [ -n "$db_pid" ] && tr '\0' ' ' <"/proc/$db_pid/cmdline" 2>/dev/null | grep -qF "$JAR"; then
+        stop_pid "$db_pid"
+    fi
+    if $KEEP; then echo "Kept $WORK"; else rm -rf "$WORK"; fi
+    exit $status
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "Jar: $JAR"
+echo "Work directory: $WORK; $ROWS rows; $RUNS runs per mode, alternating; $PAGES job detail pages + 1 jobs list page"
+python3 - "$WORK/input.csv" "$ROWS" <<'EOF'
+import random, sys
+random.seed(7)
+path, rows = sys.argv[1], int(sys.argv[2])
+# Iris-like measurements, one decimal, around the three species' means.
+species = [(5.0, 3.4, 1.5, 0.2), (5.9, 2.8, 4.3, 1.3), (6.6, 3.0, 5.6, 2.0)]
+with open(path, "w") as out:
+    out.write("id,sepal_length,sepal_width,petal_length,petal_width\n")
+    lines = []
+    for i in range(1, rows + 1):
+        m = species[i % 3]
+        lines.append("%d,%.1f,%.1f,%.1f,%.1f\n" % (i, m[0] + random.gauss(0, 0.4), m[1] + random.gauss(0, 0.3),
+                                                   max(1.0, m[2] + random.gauss(0, 0.4)), max(0.1, m[3] + random.gauss(0, 0.2))))
+        if len(lines) == 10000:
+            out.writelines(lines)
+            lines = []
+    out.writelines(lines)
+EOF
+echo "Input: $(du -h "$WORK/input.csv" | cut -f1) ($ROWS records)"
+
+mkdir -p "$WORK/home"
+(
+    cd "$WORK"
+    unset SPRING_PROFILES_ACTIVE
+    export PREDICTION_BATCH_HOME="$WORK/home"
+    exec java -jar "$JAR" serve --port "$PORT"
+) >"$WORK/serve.log" 2>&1 &
+SERVE_PID=$!
+BASE="http://127.0.0.1:$PORT"
+for i in $(seq 180); do
+    if curl -sf -o /dev/null "$BASE/api/jobs?limit=1"; then break; fi
+    if ! kill -0 "$SERVE_PID" 2>/dev/null; then
+        echo "serve ended during start-up:" >&2; tail -30 "$WORK/serve.log" >&2; exit 2
+    fi
+    if [ "$i" = 180 ]; then echo "serve did not answer within 90 s" >&2; tail -30 "$WORK/serve.log" >&2; exit 2; fi
+    sleep 0.5
+done
+echo "serve (pid $SERVE_PID, embedded mode) answers on port $PORT"
+
+json_field() { python3 -c 'import json,sys
+d = json.load(sys.stdin)
+for key in sys.argv[1].split("."):
+    d = d[key]
+print(d)' "$1"; }
+
+# A page's live refresh: the request, then 1 s, again (app.js). Ends after its current step on TERM.
+poll() {
+    trap 'exit 0' TERM
+    while true; do curl -s -o /dev/null "$BASE$1"; sleep 1; done
+}
+
+start_pollers() { # job id
+    local id=$1 p
+    for p in $(seq "$PAGES"); do
+        poll "/api/jobs/$id" &
+        POLLER_PIDS+=($!)
+    done
+    poll "/api/jobs?limit=100" &
+    POLLER_PIDS+=($!)
+}
+
+# CPU time (clock ticks) used so far by serve and by the home's database server, which answers
+# both the job's and the pages' SQL.
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() {
+    local pid total=0
+    for pid in "$SERVE_PID" "$DB_PID"; do
+        [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || continue
+        # utime and stime: fields 14 and 15, counted after the ") " that ends the command name
+        total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }')))
+    done
+    echo "$total"
+}
+
+# One run: launches the job, (with pages: starts the pollers), waits for it to end, watching for
+# its output file (so that a run without pages sends no request while the job runs), then reads
+# its duration; sets RUN_ID, RUN_SECONDS and RUN_CPU (CPU seconds of serve and database server
+# from the launch to the end, pollers included).
+run_job() { # label pages?
+    local label=$1 pages=$2 body id status detail cpu0 waited=0
+    rm -f "$WORK"/out-*.csv "$WORK"/out-*.errors.csv
+    body="{\"input\":\"input.csv\",\"output\":\"out-$label.csv\",\"key\":\"id\""
+    [ -n "$PARTITIONS" ] && body+=",\"partitions\":$PARTITIONS"
+    body+="}"
+    cpu0=$(cpu_ticks)
+    id=$(curl -sf -X POST "$BASE/api/jobs" -H 'Content-Type: application/json' -d "$body" | json_field id)
+    $pages && start_pollers "$id"
+    while true; do
+        if [ -e "$WORK/out-$label.csv" ] || [ $((waited % 50)) = 49 ]; then # the end, or every 10 s
+            detail=$(curl -sf "$BASE/api/jobs/$id")
+            status=$(echo "$detail" | json_field job.status)
+            case "$status" in
+                COMPLETED) break ;;
+                FAILED|STOPPED|ABANDONED)
+                    stop_pollers; echo "Job $id ended $status: $(echo "$detail" | json_field failureReason)" >&2
+                    return 1 ;;
+            esac
+        fi
+        sleep 0.2
+        waited=$((waited + 1))
+        if [ "$waited" -gt 9000 ]; then stop_pollers; echo "Job $id did not end within 30 min" >&2; return 1; fi
+    done
+    RUN_CPU=$(python3 -c "print(f'{($(cpu_ticks) - $cpu0) / $CLK_TCK:.2f}')")
+    stop_pollers
+    RUN_ID=$id
+    RUN_SECONDS=$(echo "$detail" | json_field job.durationSeconds)
+}
+
+DB_PID=$(sed -n 's/^pid=//p' "$WORK/home/db/server.properties" 2>/dev/null | head -1)
+run_job warmup false
+echo "warm-up: job $RUN_ID, ${RUN_SECONDS} s (not counted)"
+sleep 3
+
+: >"$WORK/results"
+printf '\n%-4s %-16s %6s %12s %18s\n' run mode job "duration s" "CPU s (serve+db)"
+for r in $(seq "$RUNS"); do
+    # Alternate the order within each pair, so that a drift of the machine hits both modes alike.
+    if [ $((r % 2)) = 1 ]; then order="quiet pages"; else order="pages quiet"; fi
+    for mode in $order; do
+        if [ "$mode" = pages ]; then pages=true; else pages=false; fi
+        run_job "$mode-$r" $pages
+        label=$([ "$mode" = pages ] && echo "$PAGES pages+list" || echo "no pages")
+        printf '%-4s %-16s %6s %12s %18s\n' "$r" "$label" "$RUN_ID" "$RUN_SECONDS" "$RUN_CPU"
+        echo "$r $mode $RUN_SECONDS $RUN_CPU" >>"$WORK/results"
+        sleep 3
+    done
+done
+
+python3 - "$WORK/results" <<'EOF'
+import statistics, sys
+runs = {"quiet": {}, "pages": {}}
+for line in open(sys.argv[1]):
+    r, mode, seconds, cpu = line.split()
+    runs[mode][int(r)] = (float(seconds), float(cpu))
+def med(mode, i):
+    return statistics.median(v[i] for v in runs[mode].values())
+quiet, pages = med("quiet", 0), med("pages", 0)
+fmt = lambda mode, i: ", ".join(f"{runs[mode][r][i]:.2f}" for r in sorted(runs[mode]))
+print()
+print(f"job duration, median without pages: {quiet:.2f} s  (runs: {fmt('quiet', 0)})")
+print(f"job duration, median with pages:    {pages:.2f} s  (runs: {fmt('pages', 0)})")
+print(f"ratio of the medians with/without:  {pages / quiet:.3f}  ({(pages / quiet - 1) * 100:+.1f} %; target <= +2 %)")
+pairs = [runs["pages"][r][0] / runs["quiet"][r][0] for r in sorted(runs["quiet"]) if r in runs["pages"]]
+print(f"ratio within each pair of runs:     median {statistics.median(pairs):.3f}, from {min(pairs):.3f} to {max(pairs):.3f}")
+spread = (max(v[0] for v in runs["quiet"].values()) - min(v[0] for v in runs["quiet"].values())) / quiet * 100
+print(f"spread of the runs without pages:   {spread:.1f} % of their median (the noise of this machine)")
+cq, cp = med("quiet", 1), med("pages", 1)
+print(f"CPU of serve + database server, median: {cq:.2f} s without pages, {cp:.2f} s with ({(cp / cq - 1) * 100:+.1f} %)")
+EOF
