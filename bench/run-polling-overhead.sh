@@ -22,6 +22,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/await-serve.sh
+source "$ROOT/bench/await-serve.sh"
 JAR="${JAR:-$ROOT/batch-app/target/prediction-batch.jar}"
 ROWS=1000000
 RUNS=5
@@ -123,14 +125,7 @@ mkdir -p "$WORK/home"
 ) >"$WORK/serve.log" 2>&1 &
 SERVE_PID=$!
 BASE="http://127.0.0.1:$PORT"
-for i in $(seq 180); do
-    if curl -sf -o /dev/null "$BASE/api/jobs?limit=1"; then break; fi
-    if ! kill -0 "$SERVE_PID" 2>/dev/null; then
-        echo "serve ended during start-up:" >&2; tail -30 "$WORK/serve.log" >&2; exit 2
-    fi
-    if [ "$i" = 180 ]; then echo "serve did not answer within 90 s" >&2; tail -30 "$WORK/serve.log" >&2; exit 2; fi
-    sleep 0.5
-done
+await_serve "$BASE" "$SERVE_PID" "$WORK/serve.log"
 echo "serve (pid $SERVE_PID, embedded mode) answers on port $PORT"
 
 json_field() { python3 -c 'import json,sys
