@@ -12,7 +12,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import io.predictionbatch.app.job.PredictionJobParameters;
 import io.predictionbatch.app.output.OutputFormat;
@@ -62,9 +61,9 @@ public class RejectedRecords {
                     job.jobId(), limit, offset);
         }
         // The parts are deleted once the job has passed: while they exist, they are the truth.
-        Path parts = PartFiles.of(parameters.output(), job.jobId()).folder();
-        boolean fromParts = Files.isDirectory(parts);
-        List<Path> files = fromParts ? partFiles(parts)
+        PartFiles parts = PartFiles.of(parameters.output(), job.jobId());
+        boolean fromParts = Files.isDirectory(parts.folder());
+        List<Path> files = fromParts ? rejectParts(parts)
                 : Files.isRegularFile(parameters.errors()) ? List.of(parameters.errors()) : List.of();
         boolean header = !fromParts && parameters.outputFormat() == OutputFormat.CSV;
         List<RejectedRecord> page = new ArrayList<>(limit);
@@ -100,9 +99,9 @@ public class RejectedRecords {
         return page;
     }
 
-    private static List<Path> partFiles(Path folder) {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.getFileName().toString().startsWith("rejects-")).sorted().toList();
+    private static List<Path> rejectParts(PartFiles parts) {
+        try {
+            return parts.rejectsInOrder();
         } catch (IOException e) {
             return List.of(); // assembled and deleted just now: nothing more to show from here
         }

@@ -2,9 +2,6 @@ package io.predictionbatch.app.job;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 import io.predictionbatch.app.input.InputChangedException;
 import io.predictionbatch.app.output.PartFiles;
@@ -94,16 +91,11 @@ public final class UnresumableFailureListener implements JobExecutionListener {
     /** The committed rejects of every partition, in input order, as the errors file; then no part file is left. */
     private static void deliverRejects(PredictionJobParameters parameters, long jobInstanceId) throws IOException {
         PartFiles parts = PartFiles.of(parameters.output(), jobInstanceId);
-        Path folder = parts.folder();
-        if (!Files.isDirectory(folder)) {
+        if (!Files.isDirectory(parts.folder())) {
             return; // assembled and cleaned already
         }
-        List<Path> rejects;
-        try (Stream<Path> files = Files.list(folder)) {
-            rejects = files.filter(file -> file.getFileName().toString().startsWith("rejects-")).sorted().toList();
-        }
-        AssembleOutputTasklet.concatenate(parameters.outputFormat().rows(RejectedRecord.COLUMNS).header(), rejects,
-                parameters.errors());
+        AssembleOutputTasklet.concatenate(parameters.outputFormat().rows(RejectedRecord.COLUMNS).header(),
+                parts.rejectsInOrder(), parameters.errors());
         parts.delete();
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -12,6 +13,8 @@ import java.util.stream.Stream;
  * path every worker reaches).
  */
 public record PartFiles(Path folder) {
+
+    private static final String REJECTS_PREFIX = "rejects-";
 
     public static PartFiles of(Path output, long jobInstanceId) {
         return new PartFiles(output.resolveSibling("." + output.getFileName() + ".job-" + jobInstanceId + ".parts"));
@@ -22,7 +25,14 @@ public record PartFiles(Path folder) {
     }
 
     public Path rejects(int partition) {
-        return folder.resolve(String.format("rejects-%04d.part", partition));
+        return folder.resolve(String.format(REJECTS_PREFIX + "%04d.part", partition));
+    }
+
+    /** The partitions' rejects part files there are, in input order (the partition order). */
+    public List<Path> rejectsInOrder() throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().startsWith(REJECTS_PREFIX)).sorted().toList();
+        }
     }
 
     /** Removes the folder and its part files, if there. */
