@@ -2,6 +2,7 @@ package io.predictionbatch.app.task;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -14,8 +15,8 @@ public final class LocalTaskQueue implements TaskQueue {
     private final BlockingQueue<UUID> queue = new LinkedBlockingQueue<>();
 
     @Override
-    public void send(UUID id) {
-        queue.add(id);
+    public void send(Collection<UUID> ids) {
+        queue.addAll(ids);
     }
 
     /** After a restart the queue is empty: every task still queued in the table is sent again. */

@@ -48,7 +48,7 @@ public final class LostTaskRecovery {
         if (!failed.isEmpty()) {
             events.finished(store.finish(failed));
         }
-        requeued.forEach(queue::send);
+        queue.send(requeued);
         if (!requeued.isEmpty() || !failed.isEmpty()) {
             log.info("Tasks of lost workers: " + requeued.size() + " queued again, " + failed.size() + " failed");
         }

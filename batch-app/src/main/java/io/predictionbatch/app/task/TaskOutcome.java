@@ -1,23 +1,28 @@
 package io.predictionbatch.app.task;
 
+import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import io.predictionbatch.model.FieldViolation;
 
 /**
  * How one run of a task ended: the final state it records, with the prediction or the error.
- *
- * @param attempt the attempt that ran; the outcome is recorded only if it is still the latest
+ * Recorded only if the run's attempt is still the task's latest.
  */
-record TaskOutcome(UUID id, int attempt, TaskState state, String result, String errorMessage,
-        List<FieldViolation> violations) {
+record TaskOutcome(ClaimedTask run, TaskState state, String result, String errorMessage,
+        List<FieldViolation> violations, Instant finishedAt) {
 
-    static TaskOutcome succeeded(ClaimedTask task, String result) {
-        return new TaskOutcome(task.id(), task.attempt(), TaskState.SUCCEEDED, result, null, List.of());
+    static TaskOutcome succeeded(ClaimedTask run, String result) {
+        return new TaskOutcome(run, TaskState.SUCCEEDED, result, null, List.of(), TaskStore.now());
     }
 
-    static TaskOutcome failed(ClaimedTask task, String message, List<FieldViolation> violations) {
-        return new TaskOutcome(task.id(), task.attempt(), TaskState.FAILED, null, message, violations);
+    static TaskOutcome failed(ClaimedTask run, String message, List<FieldViolation> violations) {
+        return new TaskOutcome(run, TaskState.FAILED, null, message, violations, TaskStore.now());
+    }
+
+    /** The task as this outcome leaves it in the table. */
+    Task ended() {
+        return new Task(run.id(), run.model(), run.modelVersion(), state, run.input(), result, errorMessage,
+                violations, run.submittedAt(), run.startedAt(), finishedAt, run.attempt(), run.worker());
     }
 }

@@ -1,6 +1,7 @@
 package io.predictionbatch.app.task;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,7 +13,8 @@ import java.util.UUID;
  */
 public interface TaskQueue {
 
-    void send(UUID id);
+    /** Sends these tasks, in one round trip where the queue is remote. */
+    void send(Collection<UUID> ids);
 
     /** Sends again those of these queued tasks that are no longer in the queue. */
     void resendMissing(List<UUID> queued);

@@ -1,7 +1,6 @@
 package io.predictionbatch.app.task;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -138,24 +137,20 @@ public final class TaskRunner implements SmartLifecycle {
         claimed.forEach(task -> running.add(task.id()));
         try {
             List<TaskOutcome> outcomes = claimed.stream().map(this::predict).toList();
-            List<UUID> recorded = retrying("record task outcomes", () -> store.finish(outcomes));
-            events.finished(recorded);
-            measureRoundTrips(claimed, recorded);
+            List<Task> ended = retrying("record task outcomes", () -> store.finish(outcomes));
+            events.finished(ended);
+            measureRoundTrips(ended);
         } finally {
             claimed.forEach(task -> running.remove(task.id()));
         }
     }
 
     /** Submission to recorded end, per model, as a histogram (Prometheus: prediction_task_latency_seconds). */
-    private void measureRoundTrips(List<ClaimedTask> claimed, List<UUID> recorded) {
-        Instant now = Instant.now();
-        Set<UUID> ended = Set.copyOf(recorded);
-        for (ClaimedTask task : claimed) {
-            if (ended.contains(task.id())) {
-                Timer.builder("prediction.task.latency").description("Round trip of a task: submitted to finished")
-                        .tag("model", task.model()).publishPercentileHistogram().register(meters)
-                        .record(Duration.between(task.submittedAt(), now));
-            }
+    private void measureRoundTrips(List<Task> ended) {
+        for (Task task : ended) {
+            Timer.builder("prediction.task.latency").description("Round trip of a task: submitted to finished")
+                    .tag("model", task.model()).publishPercentileHistogram().register(meters)
+                    .record(Duration.between(task.submittedAt(), task.finishedAt()));
         }
     }
 

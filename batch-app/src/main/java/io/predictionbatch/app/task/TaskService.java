@@ -1,13 +1,10 @@
 package io.predictionbatch.app.task;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import io.predictionbatch.model.registry.HostedModel;
 import io.predictionbatch.model.registry.ModelRegistry;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,11 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public class TaskService {
 
-    private static final Log log = LogFactory.getLog(TaskService.class);
-
     private final ModelRegistry models;
     private final TaskStore store;
-    private final TaskQueue queue;
+    private final TaskIntake intake;
     private final TaskEvents events;
     private final TaskWaiters waiters;
 
@@ -31,7 +26,7 @@ public class TaskService {
             TaskWaiters waiters) {
         this.models = models;
         this.store = store;
-        this.queue = queue;
+        this.intake = new TaskIntake(store, queue);
         this.events = events;
         this.waiters = waiters;
     }
@@ -45,14 +40,8 @@ public class TaskService {
     public Task submit(String modelName, ObjectNode record) {
         HostedModel<?, ?> model = models.get(modelName);
         Task task = Task.queued(UUID.randomUUID(), model.qualifiedName(), model.version(), record.toString(),
-                Instant.now());
-        store.insert(task);
-        try {
-            queue.send(task.id());
-        } catch (RuntimeException e) {
-            log.warn("Task " + task.id() + " is recorded but could not be queued now (" + e
-                    + "); it will be sent again");
-        }
+                TaskStore.now());
+        intake.accept(task);
         return task;
     }
 
@@ -66,7 +55,7 @@ public class TaskService {
             return CompletableFuture.completedFuture(task(id));
         }
         // The waiter goes in place before the read, so that an end announced in between is not missed.
-        CompletableFuture<Void> ended = waiters.await(id, wait);
+        CompletableFuture<Task> ended = waiters.await(id, wait);
         Task task;
         try {
             task = task(id);
@@ -78,7 +67,8 @@ public class TaskService {
             ended.complete(null);
             return CompletableFuture.completedFuture(task);
         }
-        return ended.thenApply(ignored -> task(id));
+        // An announced end carries the task as recorded; a wait that ran out reads it.
+        return ended.thenApply(announced -> announced != null ? announced : task(id));
     }
 
     /**
@@ -88,8 +78,9 @@ public class TaskService {
      */
     public Task cancel(UUID id) {
         if (store.cancel(id)) {
-            events.finished(List.of(id));
-            return task(id);
+            Task cancelled = task(id);
+            events.finished(List.of(cancelled));
+            return cancelled;
         }
         Task task = task(id);
         if (task.state() != TaskState.CANCELLED) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -34,7 +35,8 @@ public class TaskStore {
     private static final String COLUMNS = "task_id, model_name, model_version, state, input, result, error_message,"
             + " error_violations, submitted_at, started_at, finished_at, attempts, worker";
     /** What a run needs of its task, in the order {@link #claimedTask} reads them. */
-    private static final String[] CLAIMED_COLUMNS = {"task_id", "model_name", "input", "attempts", "submitted_at"};
+    private static final String[] CLAIMED_COLUMNS = {"task_id", "model_name", "model_version", "input", "attempts",
+        "submitted_at", "started_at", "worker"};
 
     private final JdbcTemplate jdbc;
 
@@ -42,10 +44,21 @@ public class TaskStore {
         this.jdbc = jdbc;
     }
 
-    void insert(Task task) {
+    /** The time as the table keeps it (microseconds), so that a task told from memory reads as it will from the table. */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Records these new tasks in one statement: one round trip and one commit for a group of submissions. */
+    void insert(List<Task> tasks) {
+        List<Object> arguments = new ArrayList<>();
+        for (Task task : tasks) {
+            arguments.addAll(List.of(task.id().toString(), task.model(), task.modelVersion(), task.state().name(),
+                    task.input(), time(task.submittedAt())));
+        }
         jdbc.update("INSERT INTO prediction_task (task_id, model_name, model_version, state, input, submitted_at,"
-                + " attempts) VALUES (?, ?, ?, ?, ?, ?, 0)", task.id().toString(), task.model(), task.modelVersion(),
-                task.state().name(), task.input(), time(task.submittedAt()));
+                + " attempts) VALUES " + String.join(", ", Collections.nCopies(tasks.size(), "(?, ?, ?, ?, ?, ?, 0)")),
+                arguments.toArray());
     }
 
     public Optional<Task> find(UUID id) {
@@ -84,7 +97,7 @@ public class TaskStore {
         String sql = "UPDATE prediction_task SET state = 'RUNNING', attempts = attempts + 1, started_at = ?,"
                 + " heartbeat_at = CURRENT_TIMESTAMP, worker = ? WHERE state = 'QUEUED' AND task_id IN ("
                 + placeholders(ids.size()) + ")";
-        OffsetDateTime now = time(Instant.now());
+        OffsetDateTime now = time(now());
         return jdbc.execute(connection -> connection.prepareStatement(sql, CLAIMED_COLUMNS),
                 (PreparedStatement statement) -> {
                     statement.setObject(1, now);
@@ -104,24 +117,24 @@ public class TaskStore {
     }
 
     /**
-     * Records the outcomes whose attempt is still the task's latest one, and returns their ids: an
-     * outcome of a run that lost its claim (taken as lost, and run again) is dropped.
+     * Records the outcomes whose attempt is still the task's latest one, and returns the tasks they
+     * ended: an outcome of a run that lost its claim (taken as lost, and run again) is dropped.
      */
-    List<UUID> finish(List<TaskOutcome> outcomes) {
-        OffsetDateTime now = time(Instant.now());
+    List<Task> finish(List<TaskOutcome> outcomes) {
         int[] updated = jdbc.batchUpdate("UPDATE prediction_task SET state = ?, result = ?, error_message = ?,"
                 + " error_violations = ?, finished_at = ?, heartbeat_at = NULL"
                 + " WHERE task_id = ? AND state = 'RUNNING' AND attempts = ?", outcomes.stream().map(outcome ->
                         new Object[] {outcome.state().name(), outcome.result(), outcome.errorMessage(),
                                 outcome.violations().isEmpty() ? null : JSON.writeValueAsString(outcome.violations()),
-                                now, outcome.id().toString(), outcome.attempt()}).toList());
-        List<UUID> recorded = new ArrayList<>();
+                                time(outcome.finishedAt()), outcome.run().id().toString(), outcome.run().attempt()})
+                        .toList());
+        List<Task> ended = new ArrayList<>();
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] == 1) {
-                recorded.add(outcomes.get(i).id());
+                ended.add(outcomes.get(i).ended());
             }
         }
-        return recorded;
+        return ended;
     }
 
     /** Renews the heartbeat of these tasks, where this worker still runs them. */
@@ -135,7 +148,7 @@ public class TaskStore {
     /** Cancels a task if it is still queued; {@code false} when it is not (or does not exist). */
     boolean cancel(UUID id) {
         return jdbc.update("UPDATE prediction_task SET state = 'CANCELLED', error_message = 'Cancelled before it ran',"
-                + " finished_at = ? WHERE task_id = ? AND state = 'QUEUED'", time(Instant.now()), id.toString()) == 1;
+                + " finished_at = ? WHERE task_id = ? AND state = 'QUEUED'", time(now()), id.toString()) == 1;
     }
 
     /** Running tasks whose worker has not renewed their heartbeat for this long (by the database's clock). */
@@ -173,8 +186,9 @@ public class TaskStore {
     }
 
     private static ClaimedTask claimedTask(ResultSet row, int rowNumber) throws SQLException {
-        return new ClaimedTask(UUID.fromString(row.getString(1)), row.getString(2), row.getString(3), row.getInt(4),
-                row.getObject(5, OffsetDateTime.class).toInstant());
+        return new ClaimedTask(UUID.fromString(row.getString(1)), row.getString(2), row.getString(3), row.getString(4),
+                row.getInt(5), row.getObject(6, OffsetDateTime.class).toInstant(),
+                row.getObject(7, OffsetDateTime.class).toInstant(), row.getString(8));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

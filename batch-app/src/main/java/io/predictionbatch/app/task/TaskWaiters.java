@@ -11,19 +11,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The callers of this server waiting for tasks to end (long polls): a future per waiter,
- * completed when the task's end is announced ({@link TaskEvents}) or when its wait runs out,
- * and forgotten either way, so that nothing piles up for tasks nobody waits for any more.
+ * completed with the ended task when its end is announced ({@link TaskEvents}), or with
+ * {@code null} when its wait runs out, and forgotten either way, so that nothing piles up for
+ * tasks nobody waits for any more.
  */
 public final class TaskWaiters {
 
-    private final ConcurrentMap<UUID, Set<CompletableFuture<Void>>> waiting = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UUID, Set<CompletableFuture<Task>>> waiting = new ConcurrentHashMap<>();
 
     /**
-     * A future that completes when the task is announced finished, or after {@code wait}. Read
-     * the task's state after calling this, not before, or an end announced in between is missed.
+     * A future of the ended task, or of {@code null} after {@code wait}. Read the task's state
+     * after calling this, not before, or an end announced in between is missed.
      */
-    CompletableFuture<Void> await(UUID id, Duration wait) {
-        CompletableFuture<Void> waiter = new CompletableFuture<>();
+    public CompletableFuture<Task> await(UUID id, Duration wait) {
+        CompletableFuture<Task> waiter = new CompletableFuture<>();
         waiting.computeIfAbsent(id, key -> ConcurrentHashMap.newKeySet()).add(waiter);
         // Whichever way it ends, the waiter is forgotten: an announcement removes it before it
         // completes it, the wait's end too, and a caller that completes it early has it removed.
@@ -35,16 +36,16 @@ public final class TaskWaiters {
         return waiter;
     }
 
-    public void complete(Collection<UUID> ids) {
-        for (UUID id : ids) {
-            Set<CompletableFuture<Void>> waiters = waiting.remove(id);
+    public void complete(Collection<Task> ended) {
+        for (Task task : ended) {
+            Set<CompletableFuture<Task>> waiters = waiting.remove(task.id());
             if (waiters != null) {
-                waiters.forEach(waiter -> waiter.complete(null));
+                waiters.forEach(waiter -> waiter.complete(task));
             }
         }
     }
 
-    private void forget(UUID id, CompletableFuture<Void> waiter) {
+    private void forget(UUID id, CompletableFuture<Task> waiter) {
         waiting.computeIfPresent(id, (key, waiters) -> {
             waiters.remove(waiter);
             return waiters.isEmpty() ? null : waiters;

@@ -14,7 +14,7 @@ class LostTaskRecoveryTest {
 
     private final TaskTables tables = new TaskTables();
     private final LocalTaskQueue queue = new LocalTaskQueue();
-    private final List<UUID> announced = new ArrayList<>();
+    private final List<Task> announced = new ArrayList<>();
     private final LostTaskRecovery recovery = new LostTaskRecovery(tables.store, queue, announced::addAll,
             TaskRunnerTest.properties());
 
@@ -56,14 +56,14 @@ class LostTaskRecoveryTest {
         Task failed = tables.task(task.id());
         assertThat(failed.state()).isEqualTo(TaskState.FAILED);
         assertThat(failed.errorMessage()).contains("lost 3 times");
-        assertThat(announced).containsExactly(task.id());
+        assertThat(announced).as("announced as recorded").containsExactly(failed);
     }
 
     @Test
     void queuedTasksOlderThanTheCutoffThatTheQueueLostAreSentAgainOnce() throws InterruptedException {
         Task lost = tables.submit("iris_model", "{}");
         Task stillQueued = tables.submit("iris_model", "{}");
-        queue.send(stillQueued.id());
+        queue.send(List.of(stillQueued.id()));
 
         recovery.recover(Instant.now().plusSeconds(1));
 

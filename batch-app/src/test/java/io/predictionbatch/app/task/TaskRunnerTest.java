@@ -22,7 +22,7 @@ class TaskRunnerTest {
 
     private final TaskTables tables = new TaskTables();
     private final LocalTaskQueue queue = new LocalTaskQueue();
-    private final List<UUID> announced = new ArrayList<>();
+    private final List<Task> announced = new ArrayList<>();
     private final TaskEvents events = this::announce;
     private final ModelRegistry models = ModelRegistry.create(List.of(TextStatsModel.class.getName()),
             getClass().getClassLoader());
@@ -34,8 +34,8 @@ class TaskRunnerTest {
         runner.stop();
     }
 
-    private synchronized void announce(Collection<UUID> ids) {
-        announced.addAll(ids);
+    private synchronized void announce(Collection<Task> ended) {
+        announced.addAll(ended);
     }
 
     static TaskProperties properties() {
@@ -54,7 +54,8 @@ class TaskRunnerTest {
         assertThat(tables.task(iris.id()).result()).isEqualTo("{\"species\":\"setosa\"}");
         assertThat(tables.task(text.id()).result()).isEqualTo("{\"words\":2,\"shout\":\"TWO WORDS\"}");
         assertThat(tables.task(text.id()).worker()).isEqualTo("worker-1");
-        assertThat(announced).containsExactlyInAnyOrder(iris.id(), text.id());
+        assertThat(announced).as("announced as recorded")
+                .containsExactlyInAnyOrder(tables.task(iris.id()), tables.task(text.id()));
     }
 
     @Test
@@ -101,14 +102,14 @@ class TaskRunnerTest {
         runner.run(List.of(task.id()));
 
         assertThat(tables.task(task.id()).attempts()).isEqualTo(1);
-        assertThat(announced).containsExactly(task.id());
+        assertThat(announced).extracting(Task::id).containsExactly(task.id());
     }
 
     @Test
     void startedRunnersTakeTasksFromTheQueueAndRenewTheHeartbeatOfASlowOne() throws InterruptedException {
         runner.start();
         Task slow = tables.submit("text_stats", "{\"text\":\"slow\",\"delay_millis\":1500}");
-        queue.send(slow.id());
+        queue.send(List.of(slow.id()));
 
         Thread.sleep(1000);
         assertThat(tables.task(slow.id()).state()).isEqualTo(TaskState.RUNNING);

@@ -64,14 +64,14 @@ class TaskStoreTest {
         assertThat(store.requeue(firstRun)).isTrue();
         ClaimedTask secondRun = store.claim(List.of(task.id()), "worker-b").get(0);
 
-        List<UUID> late = store.finish(List.of(TaskOutcome.succeeded(firstRun, "{\"species\":\"late\"}")));
-        List<UUID> current = store.finish(List.of(TaskOutcome.succeeded(secondRun, "{\"species\":\"setosa\"}")));
-        List<UUID> again = store.finish(List.of(TaskOutcome.succeeded(secondRun, "{\"species\":\"twice\"}")));
+        List<Task> late = store.finish(List.of(TaskOutcome.succeeded(firstRun, "{\"species\":\"late\"}")));
+        List<Task> current = store.finish(List.of(TaskOutcome.succeeded(secondRun, "{\"species\":\"setosa\"}")));
+        List<Task> again = store.finish(List.of(TaskOutcome.succeeded(secondRun, "{\"species\":\"twice\"}")));
 
         assertThat(late).isEmpty();
-        assertThat(current).containsExactly(task.id());
         assertThat(again).isEmpty();
         Task finished = tables.task(task.id());
+        assertThat(current).as("the task as recorded").containsExactly(finished);
         assertThat(finished.state()).isEqualTo(TaskState.SUCCEEDED);
         assertThat(finished.result()).isEqualTo("{\"species\":\"setosa\"}");
         assertThat(finished.attempts()).isEqualTo(2);

@@ -1,5 +1,6 @@
 package io.predictionbatch.app.task;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.h2.jdbcx.JdbcDataSource;
@@ -24,8 +25,8 @@ final class TaskTables {
 
     /** Submits a task for this model and record, as the service does, without a queue. */
     Task submit(String model, String input) {
-        Task task = Task.queued(UUID.randomUUID(), model, "1", input, java.time.Instant.now());
-        store.insert(task);
+        Task task = Task.queued(UUID.randomUUID(), model, "1", input, TaskStore.now());
+        store.insert(List.of(task));
         return task;
     }
 

@@ -3,6 +3,7 @@ package io.predictionbatch.app.task.redis;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,8 +31,10 @@ public final class RedisTaskQueue implements TaskQueue {
     }
 
     @Override
-    public void send(UUID id) {
-        redis.opsForList().leftPush(key, id.toString());
+    public void send(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            redis.opsForList().leftPushAll(key, ids.stream().map(UUID::toString).toList());
+        }
     }
 
     /** {@code LPOS} tells whether the list still holds a task; one the list lost is pushed again. */
@@ -39,7 +42,7 @@ public final class RedisTaskQueue implements TaskQueue {
     public void resendMissing(List<UUID> queued) {
         for (UUID id : queued) {
             if (redis.opsForList().indexOf(key, id.toString()) == null) {
-                send(id);
+                send(List.of(id));
             }
         }
     }
