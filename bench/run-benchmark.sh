@@ -1,12 +1,24 @@
 #!/usr/bin/env bash
-# Benchmark: the embedded batch job against a bare single-thread loop on the same file.
+# Benchmark: whole commands, as a user runs and feels them, timed from the shell with /usr/bin/time
+# (wall, CPU = user + system, peak resident memory), median of --repeat runs (default 5). Each round
+# runs every contender once, so that a drift of the shared machine hits all of them alike, and each
+# ratio is taken within its round (then the median of the rounds).
 #
-#   bench/run-benchmark.sh [--rows N] [--xmx SIZE] [--partitions N] [--skip-bare] [--distributed]
+#   bench/run-benchmark.sh [--rows N] [--xmx SIZE] [--repeat N] [--partitions N] [--skip-small]
+#                          [--skip-bare] [--item-metrics] [--distributed]
 #
-# Generates N rows (default 1,000,000) with sample-data/GenerateIrisData.java, runs the bare loop
-# (Commons CSV -> the same model -> buffered writer, one thread, no framework) and the embedded
-# job (-Xmx as given, default 1g), and prints both throughputs, their ratio and the job's peak
-# memory (maximum resident set size). Files go to bench/out/ (git-ignored).
+# 1. 150 rows (sample-data/iris.csv): ./prediction-batch predict, with its fast start (extracted jar
+#    and class archive, prepared once before timing), and the plain `java -jar`, both on a home whose
+#    database server already runs (any command after the first); then ./prediction-batch on a fresh
+#    home, which starts the database server too.
+# 2. --rows N generated rows (default 1,000,000, sample-data/GenerateIrisData.java): the job
+#    (./prediction-batch predict, JAVA_OPTS=-Xmx as given, default 1g), the bare single-thread loop
+#    as a whole command (Commons CSV -> the same model -> buffered writer, no framework) and, when
+#    /usr/bin/python3 imports pandas and sklearn, bench/pandas_predict.py (pandas + scikit-learn).
+#    Ratios are speed-ups: the other's wall time over the job's (> 1: the job is faster).
+#    --item-metrics adds the job with prediction.batch.item-metrics=false, to price the per-item
+#    observations.
+# Predictions of the job and the loop are compared. Files go to bench/out/ (git-ignored).
 #
 # --distributed also runs the job in distributed mode with two worker JVMs on this machine,
 # against the PostgreSQL (schema pb_bench, recreated) and Redis on 127.0.0.1, twice: with freshly
@@ -14,50 +26,113 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
-rows=1000000 xmx=1g partitions="" skip_bare=no distributed=no
+rows=1000000 xmx=1g repeat=5 partitions="" small=yes skip_bare=no item_metrics=no distributed=no
 while [ $# -gt 0 ]; do
     case "$1" in
         --rows) rows="$2"; shift 2 ;;
         --xmx) xmx="$2"; shift 2 ;;
+        --repeat) repeat="$2"; shift 2 ;;
         --partitions) partitions="$2"; shift 2 ;;
+        --skip-small) small=no; shift ;;
         --skip-bare) skip_bare=yes; shift ;;
+        --item-metrics) item_metrics=yes; shift ;;
         --distributed) distributed=yes; shift ;;
         *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
     esac
 done
 out="$here/out"
 mkdir -p "$out"
-rm -rf "$out/home" "$out"/job-* "$out"/.job-*
+rm -rf "$out"/home* "$out"/job-* "$out"/.job-* "$out"/timings
+mkdir -p "$out/timings"
+servers=()       # database servers started for the homes used here, stopped by PID on exit
+stop_servers() {
+    local home pid
+    for home in "$out"/home*; do
+        pid=$(sed -n 's/^pid=//p' "$home/db/server.properties" 2>/dev/null || true)
+        [ -z "$pid" ] || kill "$pid" 2>/dev/null || true
+    done
+}
+trap stop_servers EXIT
 
 echo "== build" >&2
 (cd "$root" && ./mvnw -q -B -DskipTests package)
 input="$out/input-$rows.csv"
 [ -f "$input" ] || java "$root/sample-data/GenerateIrisData.java" --rows "$rows" --seed 42 --output "$input"
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
-echo "input: $rows rows, $(du -h "$input" | cut -f1)"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -n 1)"
 
-bare_rate=""
+# timed LABEL COMMAND...: runs the command once under /usr/bin/time, appends "wall cpu peak_kib" to
+# timings/LABEL; the command's output goes to timings/LABEL.log.
+timed() {
+    local label="$1"
+    shift
+    /usr/bin/time -f "%e %U %S %M" -o "$out/timings/$label.time" "$@" > "$out/timings/$label.log" 2>&1 \
+        || { cat "$out/timings/$label.log" >&2; echo "$label failed" >&2; exit 1; }
+    awk '{ printf "%.2f %.2f %d\n", $1, $2 + $3, $4 }' "$out/timings/$label.time" >> "$out/timings/$label"
+}
+# median of column K of a file of numbers
+median() { sort -g -k"$2,$2" "$1" | awk -v k="$2" '{ v[NR] = $k } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+report() {
+    local label="$1" title="$2"
+    printf "%-58s wall %6.2f s  cpu %6.2f s  peak %5d MiB  (median of %d)\n" "$title" "$(median "$out/timings/$label" 1)" \
+        "$(median "$out/timings/$label" 2)" "$(( $(median "$out/timings/$label" 3) / 1024 ))" "$(wc -l < "$out/timings/$label")"
+}
+# ratio LABEL_A LABEL_B TITLE: the median over rounds of wall(B) / wall(A)
+ratio() {
+    paste -d' ' "$out/timings/$1" "$out/timings/$2" | awk '{ print $4 / $1 }' > "$out/timings/ratio"
+    printf "%-58s %.2f (median of the rounds' ratios)\n" "$3" "$(median "$out/timings/ratio" 1)"
+}
+
+if [ "$small" = yes ]; then
+    echo "== 150 rows, whole commands ($repeat rounds)" >&2
+    small_args=(predict --input "$root/sample-data/iris.csv" --key id --quiet)
+    "$root/prediction-batch" --version > /dev/null   # prepares the fast start once, untimed
+    PREDICTION_BATCH_HOME="$out/home" "$root/prediction-batch" "${small_args[@]}" --output "$out/job-small.csv" \
+        > /dev/null   # starts the database server of the home, untimed
+    for round in $(seq 1 "$repeat"); do
+        PREDICTION_BATCH_HOME="$out/home" timed small-fast "$root/prediction-batch" "${small_args[@]}" \
+            --output "$out/job-small-fast-$round.csv"
+        PREDICTION_BATCH_HOME="$out/home" timed small-plain java -jar "$root/batch-app/target/prediction-batch.jar" \
+            "${small_args[@]}" --output "$out/job-small-plain-$round.csv"
+        PREDICTION_BATCH_HOME="$out/home-fresh-$round" timed small-fresh "$root/prediction-batch" "${small_args[@]}" \
+            --output "$out/job-small-fresh-$round.csv"
+    done
+    report small-fast "150 rows, ./prediction-batch (fast start)"
+    report small-plain "150 rows, java -jar (plain jar)"
+    report small-fresh "150 rows, ./prediction-batch, fresh home (+ database server)"
+fi
+
+echo "== $rows rows ($(du -h "$input" | cut -f1)), whole commands ($repeat rounds)" >&2
+pandas=no
+/usr/bin/python3 -c 'import pandas, sklearn' 2> /dev/null && pandas=yes
+job_args=(predict --model iris_model --input "$input" --quiet)
+[ -n "$partitions" ] && job_args+=(--partitions "$partitions")
+bare_cp="$(cat "$here/target/classpath.txt"):$here/target/classes"
+for round in $(seq 1 "$repeat"); do
+    rm -f "$out"/job-output*.csv
+    PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx" timed job "$root/prediction-batch" "${job_args[@]}" \
+        --output "$out/job-output.csv"
+    if [ "$item_metrics" = yes ]; then
+        PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx -Dprediction.batch.item-metrics=false" \
+            timed job-no-metrics "$root/prediction-batch" "${job_args[@]}" --output "$out/job-output-no-metrics.csv"
+    fi
+    [ "$skip_bare" = yes ] || timed bare java -Xmx"$xmx" -cp "$bare_cp" io.predictionbatch.bench.BareLoopBenchmark \
+        iris_model "$input" "$out/bare-output.csv"
+    [ "$pandas" = no ] || timed pandas /usr/bin/python3 "$here/pandas_predict.py" "$input" "$out/pandas-output.csv"
+done
+report job "job, ./prediction-batch predict -Xmx$xmx"
+[ "$item_metrics" = no ] || report job-no-metrics "job, item metrics off"
+[ "$skip_bare" = yes ] || report bare "single-thread loop (Commons CSV, LIBSVM, writer)"
+[ "$pandas" = no ] || report pandas "pandas + scikit-learn"
+[ "$item_metrics" = no ] || ratio job job-no-metrics "speed-up with item metrics off"
+[ "$skip_bare" = yes ] || ratio job bare "speed-up of the job over the loop"
+[ "$pandas" = yes ] && ratio job pandas "speed-up of the job over pandas" \
+    || echo "pandas: skipped (/usr/bin/python3 cannot import pandas and sklearn; apt-get install python3-pandas python3-sklearn)"
+grep -h "records/s" "$out/timings/job.log" | tail -1
 if [ "$skip_bare" = no ]; then
-    echo "== bare loop" >&2
-    bare_line=$(java -Xmx"$xmx" -cp "$(cat "$here/target/classpath.txt"):$here/target/classes" \
-        io.predictionbatch.bench.BareLoopBenchmark iris_model "$input" "$out/bare-output.csv")
-    echo "$bare_line"
-    bare_rate=$(sed -E 's/.*: ([0-9]+) records\/s/\1/' <<<"$bare_line")
-fi
-
-echo "== embedded job (-Xmx$xmx)" >&2
-args=(predict --model iris_model --input "$input" --output "$out/job-output.csv" --quiet)
-[ -n "$partitions" ] && args+=(--partitions "$partitions")
-PREDICTION_BATCH_HOME="$out/home" /usr/bin/time -f "%M %e" -o "$out/time.txt" \
-    java -Xmx"$xmx" -jar "$root/batch-app/target/prediction-batch.jar" "${args[@]}" | tee "$out/job-summary.txt"
-read -r peak_kb wall < "$out/time.txt"
-job_rate=$(grep -oE '\(([0-9,]+) records/s\)' "$out/job-summary.txt" | tr -d '(),' | cut -d' ' -f1)
-echo "job: $job_rate records/s (from the job's start; whole command ${wall}s wall), peak memory $((peak_kb / 1024)) MiB"
-if [ -n "$bare_rate" ]; then
-    awk -v j="$job_rate" -v b="$bare_rate" 'BEGIN { printf "ratio job/bare loop: %.2f\n", j / b }'
     cmp -s <(cut -d, -f2- "$out/bare-output.csv") <(tail -n +2 "$out/job-output.csv" | cut -d, -f2-) \
-        && echo "predictions: identical" || echo "predictions: DIFFER between the bare loop and the job"
+        && echo "predictions: identical (job and loop)" || echo "predictions: DIFFER between the bare loop and the job"
 fi
+job_rate=$(grep -ohE '\(([0-9,]+) records/s\)' "$out/timings/job.log" | tail -1 | tr -d '(),' | cut -d' ' -f1)
 
 [ "$distributed" = yes ] || exit 0
 
@@ -68,7 +143,7 @@ export PREDICTION_DB_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=pb
 export PREDICTION_DISTRIBUTED_QUEUE="prediction-batch:bench"
 workers=()
 stop_workers() { [ ${#workers[@]} -eq 0 ] || kill "${workers[@]}" 2>/dev/null; wait "${workers[@]}" 2>/dev/null || true; }
-trap stop_workers EXIT
+trap 'stop_workers; stop_servers' EXIT
 for w in 1 2; do
     PREDICTION_BATCH_HOME="$out/home-dist" java -Xmx"$xmx" -jar "$root/batch-app/target/prediction-batch.jar" worker \
         > "$out/worker-$w.log" 2>&1 &
