@@ -16,8 +16,8 @@
 #    as a whole command (Commons CSV -> the same model -> buffered writer, no framework) and, when
 #    /usr/bin/python3 imports pandas and sklearn, bench/pandas_predict.py (pandas + scikit-learn).
 #    Ratios are speed-ups: the other's wall time over the job's (> 1: the job is faster).
-#    --item-metrics adds the job with prediction.batch.item-metrics=false, to price the per-item
-#    observations.
+#    --item-metrics adds the job with prediction.batch.item-metrics=true, to price Spring Batch's
+#    per-record observations (off by default).
 # Predictions of the job and the loop are compared. Files go to bench/out/ (git-ignored).
 #
 # --distributed also runs the job in distributed mode with two worker JVMs on this machine,
@@ -112,18 +112,18 @@ for round in $(seq 1 "$repeat"); do
     PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx" timed job "$root/prediction-batch" "${job_args[@]}" \
         --output "$out/job-output.csv"
     if [ "$item_metrics" = yes ]; then
-        PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx -Dprediction.batch.item-metrics=false" \
-            timed job-no-metrics "$root/prediction-batch" "${job_args[@]}" --output "$out/job-output-no-metrics.csv"
+        PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx -Dprediction.batch.item-metrics=true" \
+            timed job-item-metrics "$root/prediction-batch" "${job_args[@]}" --output "$out/job-output-item-metrics.csv"
     fi
     [ "$skip_bare" = yes ] || timed bare java -Xmx"$xmx" -cp "$bare_cp" io.predictionbatch.bench.BareLoopBenchmark \
         iris_model "$input" "$out/bare-output.csv"
     [ "$pandas" = no ] || timed pandas /usr/bin/python3 "$here/pandas_predict.py" "$input" "$out/pandas-output.csv"
 done
 report job "job, ./prediction-batch predict -Xmx$xmx"
-[ "$item_metrics" = no ] || report job-no-metrics "job, item metrics off"
+[ "$item_metrics" = no ] || report job-item-metrics "job, prediction.batch.item-metrics=true"
 [ "$skip_bare" = yes ] || report bare "single-thread loop (Commons CSV, LIBSVM, writer)"
 [ "$pandas" = no ] || report pandas "pandas + scikit-learn"
-[ "$item_metrics" = no ] || ratio job job-no-metrics "speed-up with item metrics off"
+[ "$item_metrics" = no ] || ratio job job-item-metrics "speed-up of the job over the same with item metrics"
 [ "$skip_bare" = yes ] || ratio job bare "speed-up of the job over the loop"
 [ "$pandas" = yes ] && ratio job pandas "speed-up of the job over pandas" \
     || echo "pandas: skipped (/usr/bin/python3 cannot import pandas and sklearn; apt-get install python3-pandas python3-sklearn)"

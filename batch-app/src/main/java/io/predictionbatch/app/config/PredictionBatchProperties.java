@@ -24,7 +24,7 @@ public record PredictionBatchProperties(
         @DefaultValue("5000") @Min(1) int chunkSize,
         @DefaultValue("0") @Min(0) int workerThreads,
         @DefaultValue("500") @Min(50) long progressIntervalMillis,
-        @DefaultValue("true") boolean itemMetrics) {
+        @DefaultValue("false") boolean itemMetrics) {
 
     public int effectiveWorkerThreads() {
         return workerThreads > 0 ? workerThreads : Runtime.getRuntime().availableProcessors();

@@ -1,5 +1,6 @@
 package io.predictionbatch.app.job;
 
+import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 import io.predictionbatch.app.config.PredictionBatchProperties;
 import io.predictionbatch.app.output.ResultTables;
@@ -85,10 +86,19 @@ public class PredictionJobConfiguration {
     /** The worker step, a singleton that remote workers can find by name. */
     @Bean
     PredictPartitionStep predictPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ModelRegistry models, ResultTables resultTables, PartitionRuns runs, PredictionBatchProperties properties,
+            ModelRegistry models, ResultTables resultTables, PartitionRuns runs,
             ObjectProvider<ObservationRegistry> observations) {
         return new PredictPartitionStep(jobRepository, transactionManager, models, resultTables, runs,
-                properties.itemMetrics() ? observations.getIfAvailable(() -> ObservationRegistry.NOOP)
-                        : ObservationRegistry.NOOP);
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    /**
+     * Spring Batch's per-record observations ({@code spring.batch.item.*}), off unless asked for:
+     * a timer sample per record read and processed cost a 1M-row job a third of its wall time
+     * (bench/run-benchmark.sh --item-metrics). Steps and chunks are observed either way.
+     */
+    @Bean
+    ObservationPredicate itemObservations(PredictionBatchProperties properties) {
+        return (name, context) -> properties.itemMetrics() || !name.startsWith("spring.batch.item");
     }
 }
