@@ -44,12 +44,14 @@ out="$here/out"
 mkdir -p "$out"
 rm -rf "$out"/home* "$out"/job-* "$out"/.job-* "$out"/timings
 mkdir -p "$out/timings"
-servers=()       # database servers started for the homes used here, stopped by PID on exit
+# shellcheck source=bench/serve-process.sh
+source "$here/serve-process.sh"
+# The database servers that the commands started for the homes used here, stopped by pid on exit.
 stop_servers() {
     local home pid
     for home in "$out"/home*; do
-        pid=$(sed -n 's/^pid=//p' "$home/db/server.properties" 2>/dev/null || true)
-        [ -z "$pid" ] || kill "$pid" 2>/dev/null || true
+        pid=$(database_server_pid "$home")
+        [ -z "$pid" ] || stop_pid "$pid"
     done
 }
 trap stop_servers EXIT

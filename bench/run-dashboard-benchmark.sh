@@ -25,8 +25,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# shellcheck source=bench/await-serve.sh
-source "$ROOT/bench/await-serve.sh"
+# shellcheck source=bench/serve-process.sh
+source "$ROOT/bench/serve-process.sh"
 JAR="${JAR:-$ROOT/batch-app/target/prediction-batch.jar}"
 REQUESTS=20
 WARMUP=5
@@ -75,12 +75,7 @@ DB_CREATED=false
 cleanup() {
     local status=$?
     set +e
-    if [ -n "$SERVE_PID" ] && kill -0 "$SERVE_PID" 2>/dev/null; then
-        kill -TERM "$SERVE_PID"
-        for _ in $(seq 60); do kill -0 "$SERVE_PID" 2>/dev/null || break; sleep 0.5; done
-        kill -0 "$SERVE_PID" 2>/dev/null && kill -KILL "$SERVE_PID"
-        wait "$SERVE_PID" 2>/dev/null
-    fi
+    [ -n "$SERVE_PID" ] && stop_pid "$SERVE_PID" && wait "$SERVE_PID" 2>/dev/null
     if $DB_CREATED; then
         if $KEEP_DB; then
             echo "Kept database $DB (dropdb -h $PGHOST -U $PGUSER $DB)"

@@ -22,8 +22,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# shellcheck source=bench/await-serve.sh
-source "$ROOT/bench/await-serve.sh"
+# shellcheck source=bench/serve-process.sh
+source "$ROOT/bench/serve-process.sh"
 JAR="${JAR:-$ROOT/batch-app/target/prediction-batch.jar}"
 ROWS=1000000
 RUNS=5
@@ -59,13 +59,6 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/polling-overhead.XXXXXX")"
 SERVE_PID=""
 POLLER_PIDS=()
 
-stop_pid() { # pid: TERM, then KILL after 30 s
-    local pid=$1
-    kill -0 "$pid" 2>/dev/null || return 0
-    kill -TERM "$pid" 2>/dev/null
-    for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
-    kill -KILL "$pid" 2>/dev/null || true
-}
 stop_pollers() {
     local pid
     for pid in "${POLLER_PIDS[@]-}"; do
@@ -80,10 +73,9 @@ cleanup() {
     local status=$?
     set +e
     stop_pollers
-    # serve started the home's database server (a java process of its own, from the same jar,
-    # that would stop by itself once idle); stop it too, by the pid it recorded.
-    local server_file="$WORK/home/db/server.properties" db_pid=""
-    [ -f "$server_file" ] && db_pid=$(sed -n 's/^pid=//p' "$server_file" | head -1)
+    # serve started the home's database server (from the same jar); stop it too, by the pid it recorded.
+    local db_pid
+    db_pid=$(database_server_pid "$WORK/home")
     [ -n "$SERVE_PID" ] && stop_pid "$SERVE_PID" && wait "$SERVE_PID" 2>/dev/null
     if [ -n "$db_pid" ] && tr '\0' ' ' <"/proc/$db_pid/cmdline" 2>/dev/null | grep -qF "$JAR"; then
         stop_pid "$db_pid"
@@ -197,7 +189,7 @@ run_job() { # label pages?
     RUN_SECONDS=$(echo "$detail" | json_field job.durationSeconds)
 }
 
-DB_PID=$(sed -n 's/^pid=//p' "$WORK/home/db/server.properties" 2>/dev/null | head -1)
+DB_PID=$(database_server_pid "$WORK/home")
 run_job warmup false
 echo "warm-up: job $RUN_ID, ${RUN_SECONDS} s (not counted)"
 sleep 3
