@@ -83,6 +83,19 @@ class PredictCommand implements Callable<Integer> {
             description = "Refuse to start when the output or errors file exists (by default they are replaced).")
     private boolean noOverwrite;
 
+    @Option(names = "--delimiter", paramLabel = "CHAR",
+            description = "The CSV field delimiter: one character, or tab (default: a comma).")
+    private String delimiter;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", description = {"The input's text encoding: UTF-8 (the"
+            + " default) or a single-byte one such as ISO-8859-1 or windows-1252.",
+            "A record with bytes that are not valid in it is rejected, never altered."})
+    private String encoding;
+
+    @Option(names = "--max-record-bytes", paramLabel = "N",
+            description = "Reject a record longer than this many bytes (default: 4194304, 4 MiB).")
+    private Integer maxRecordBytes;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress display; print only the summary.")
     private boolean quiet;
 
@@ -98,7 +111,7 @@ class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PredictionJobParameters parameters = jobControl.parameters(new JobRequest(model, input, destination.output,
                 destination.table, inputFormat, outputFormat, key, errors, partitions, chunkSize, maxErrors,
-                maxErrorRate, noOverwrite));
+                maxErrorRate, noOverwrite, delimiter, encoding, maxRecordBytes));
         List<Path> replaced = Stream.of(parameters.output(), parameters.errors())
                 .filter(file -> file != null && Files.exists(file)).toList();
         JobExecution execution = jobControl.start(parameters);

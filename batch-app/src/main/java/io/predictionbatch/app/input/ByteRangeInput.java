@@ -1,14 +1,9 @@
 package io.predictionbatch.app.input;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.SequenceInputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,21 +13,11 @@ import org.apache.commons.io.input.BoundedInputStream;
 /** Opens the bytes of one {@link Slice}, after checking the file is the one that was planned. */
 public final class ByteRangeInput {
 
-    private static final byte[] LINE_END = {'\n'};
-
     private ByteRangeInput() {
     }
 
-    /** The slice's text (UTF-8), buffered, as both range readers read it. */
-    public static BufferedReader reader(Path file, Slice slice) throws IOException {
-        return new BufferedReader(new InputStreamReader(open(file, slice), StandardCharsets.UTF_8), 1 << 16);
-    }
-
-    /**
-     * Opens the range, ending it with a line end: a reader then sees every record, the last one of
-     * a file without a final newline included, end the same way. An extra empty line is no record.
-     */
-    public static InputStream open(Path file, Slice slice) throws IOException {
+    /** Opens the slice's bytes, from its first record to the end of its last. */
+    static InputStream open(Path file, Slice slice) throws IOException {
         ByteRange range = slice.range();
         long expectedSize = slice.fileSize();
         long size = Files.size(file);
@@ -43,11 +28,10 @@ public final class ByteRangeInput {
         }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         channel.position(range.start());
-        InputStream bytes = BoundedInputStream.builder()
+        return BoundedInputStream.builder()
                 .setInputStream(Channels.newInputStream(channel))
                 .setMaxCount(range.length())
                 .setPropagateClose(true)
                 .get();
-        return new SequenceInputStream(bytes, new ByteArrayInputStream(LINE_END));
     }
 }

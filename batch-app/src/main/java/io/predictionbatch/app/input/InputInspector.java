@@ -1,22 +1,16 @@
 package io.predictionbatch.app.input;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,11 +30,11 @@ public final class InputInspector {
     }
 
     /**
-     * @param format the format the user named, or {@code null} to take it from the extension
+     * @param dialect how the records are written
      * @param requiredFields the fields the model reads from each record
      * @param keyColumn the column to carry into the output, or {@code null}
      */
-    public static InputDescription inspect(Path file, InputFormat format, List<String> requiredFields,
+    public static InputDescription inspect(Path file, InputDialect dialect, List<String> requiredFields,
             String keyColumn) {
         Path absolute = file.toAbsolutePath().normalize();
         if (!Files.exists(absolute)) {
@@ -52,29 +46,30 @@ public final class InputInspector {
         if (!Files.isReadable(absolute)) {
             throw new InvalidInputException("Input file '" + file + "' is not readable (check its permissions)");
         }
-        InputFormat resolved = format != null ? format : InputFormat.fromExtension(absolute)
-                .orElseThrow(() -> new InvalidInputException("Cannot tell the format of '" + file
-                        + "' from its extension; name it .csv or .jsonl, or pass --input-format csv|jsonl"));
         try {
             if (Files.size(absolute) == 0) {
                 throw new InvalidInputException("Input file '" + file + "' is empty"
-                        + (resolved == InputFormat.CSV ? ": a CSV input needs a header line naming its columns" : ""));
+                        + (dialect.format() == InputFormat.CSV ? ": a CSV input needs a header line naming its columns" : ""));
             }
-            List<String> columns = resolved == InputFormat.CSV
-                    ? checkedHeader(absolute, requiredFields, keyColumn)
+            if (startsWithUtf16ByteOrderMark(absolute)) {
+                throw new InvalidInputException("'" + file + "' is UTF-16 text (it starts with a UTF-16 byte order"
+                        + " mark); save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)");
+            }
+            List<String> columns = dialect.format() == InputFormat.CSV
+                    ? checkedHeader(absolute, dialect, requiredFields, keyColumn)
                     : List.of();
-            if (resolved == InputFormat.JSONL && keyColumn != null) {
-                checkKeyField(absolute, keyColumn);
+            if (dialect.format() == InputFormat.JSONL && keyColumn != null) {
+                checkKeyField(absolute, dialect, keyColumn);
             }
-            return new InputDescription(absolute, resolved, columns);
+            return new InputDescription(absolute, dialect.format(), columns);
         } catch (IOException e) {
             throw new InvalidInputException("Cannot read input file '" + file + "': " + e.getMessage());
         }
     }
 
-    private static List<String> checkedHeader(Path file, List<String> requiredFields, String keyColumn)
-            throws IOException {
-        List<String> columns = readHeader(file);
+    private static List<String> checkedHeader(Path file, InputDialect dialect, List<String> requiredFields,
+            String keyColumn) throws IOException {
+        List<String> columns = readHeader(file, dialect);
         Set<String> seen = new HashSet<>();
         for (String column : columns) {
             // A column nothing reads may be unnamed or named twice (Excel's trailing empty header
@@ -86,7 +81,7 @@ public final class InputInspector {
         }
         List<String> missing = requiredFields.stream().filter(field -> !seen.contains(field)).toList();
         if (!missing.isEmpty()) {
-            Optional<String> kind = notCommaSeparatedUtf8(file, columns, requiredFields);
+            Optional<String> kind = notText(file).or(() -> otherDelimiter(dialect, columns, requiredFields));
             if (kind.isPresent()) {
                 throw new InvalidInputException("'" + file + "' " + kind.get());
             }
@@ -102,12 +97,10 @@ public final class InputInspector {
     }
 
     /**
-     * What a file whose header lacks the model's columns is, when it is not a comma-separated UTF-8
-     * file at all: gzip data, UTF-16 text, or columns separated by semicolons or tabs. Said plainly,
-     * rather than the raw bytes of a header that makes no sense.
+     * What a file whose header makes no sense is when it is not text at all: gzip data, UTF-16
+     * text. Said plainly, rather than the raw bytes of its header.
      */
-    private static Optional<String> notCommaSeparatedUtf8(Path file, List<String> columns, List<String> requiredFields)
-            throws IOException {
+    private static Optional<String> notText(Path file) throws IOException {
         byte[] start;
         try (InputStream in = Files.newInputStream(file)) {
             start = in.readNBytes(4096);
@@ -115,18 +108,24 @@ public final class InputInspector {
         if (start.length >= 2 && (start[0] & 0xff) == 0x1f && (start[1] & 0xff) == 0x8b) {
             return Optional.of("is gzip-compressed; decompress it first (gunzip)");
         }
-        boolean utf16Bom = start.length >= 2 && ((start[0] & 0xff) == 0xfe && (start[1] & 0xff) == 0xff
-                || (start[0] & 0xff) == 0xff && (start[1] & 0xff) == 0xfe);
         long nulBytes = IntStream.range(0, start.length).filter(i -> start[i] == 0).count();
-        if (utf16Bom || nulBytes > start.length / 4) {
+        if (nulBytes > start.length / 4) {
             return Optional.of("is UTF-16 text; save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)");
         }
-        String header = String.join(",", columns);
-        for (String separator : List.of(";", "\t")) {
-            List<String> split = List.of(header.split(separator, -1)).stream().map(String::strip).toList();
-            if (split.containsAll(requiredFields)) {
-                return Optional.of("separates its columns with " + (separator.equals(";") ? "semicolons" : "tabs")
-                        + ", not commas; a CSV input is comma-separated: convert it first");
+        return Optional.empty();
+    }
+
+    /** The delimiter a header that lacks the model's columns would hold them with, if any. */
+    private static Optional<String> otherDelimiter(InputDialect dialect, List<String> columns,
+            List<String> requiredFields) {
+        String header = String.join(String.valueOf(dialect.delimiter()), columns);
+        for (char delimiter : new char[] {',', ';', '\t', '|'}) {
+            List<String> split = List.of(header.split(Pattern.quote(String.valueOf(delimiter)), -1)).stream()
+                    .map(String::strip).toList();
+            if (delimiter != dialect.delimiter() && split.containsAll(requiredFields)) {
+                String name = delimiter == '\t' ? "tab" : String.valueOf(delimiter);
+                return Optional.of("separates its columns with '" + name + "', not '" + dialect.delimiter()
+                        + "': pass --delimiter '" + name + "'");
             }
         }
         return Optional.empty();
@@ -136,18 +135,15 @@ public final class InputInspector {
      * A key field must be in the records, as a key column must be in a CSV header: one of the first
      * records must hold it (a record without it later gets an empty key).
      */
-    private static void checkKeyField(Path file, String keyField) throws IOException {
+    private static void checkKeyField(Path file, InputDialect dialect, String keyField) throws IOException {
         int records = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get(), StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null && records < KEY_CHECK_RECORDS;
-                    line = reader.readLine()) {
-                if (BlankLines.isBlank(line)) {
-                    continue;
-                }
+        try (RecordReader reader = wholeFile(file, dialect)) {
+            for (InputRecord record = reader.next(); record != null && records < KEY_CHECK_RECORDS;
+                    record = reader.next()) {
                 records++;
                 try {
-                    if (JSON.readTree(line) instanceof ObjectNode record && record.has(keyField)) {
+                    if (record.problem() == null && JSON.readTree(record.text()) instanceof ObjectNode object
+                            && object.has(keyField)) {
                         return;
                     }
                 } catch (JacksonException e) {
@@ -159,17 +155,34 @@ public final class InputInspector {
                 + " record(s) of '" + file + "'; name a field the records hold");
     }
 
-    private static List<String> readHeader(Path file) throws IOException {
-        try (Reader reader = new InputStreamReader(
-                BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get(), StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.builder().setReader(reader).setFormat(CsvRangeReader.FORMAT).get()) {
-            Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
+    private static List<String> readHeader(Path file, InputDialect dialect) throws IOException {
+        try (RecordReader reader = wholeFile(file, dialect)) {
+            InputRecord header = reader.next();
+            if (header == null) {
                 throw new InvalidInputException("Input file '" + file + "' has no header line");
             }
-            return List.of(records.next().values()).stream().map(String::strip).toList();
-        } catch (java.io.UncheckedIOException e) {
-            throw new InvalidInputException("Cannot parse the header of '" + file + "': " + e.getCause().getMessage());
+            if (header.problem() != null) {
+                Optional<String> kind = notText(file);
+                if (kind.isPresent()) {
+                    throw new InvalidInputException("'" + file + "' " + kind.get());
+                }
+                throw new InvalidInputException("Cannot read the header of '" + file + "' (line " + header.line()
+                        + "): " + header.problem());
+            }
+            return List.of(header.fields()).stream().map(String::strip).toList();
+        }
+    }
+
+    /** The file's records from the start, after a UTF-8 byte order mark if there is one. */
+    private static RecordReader wholeFile(Path file, InputDialect dialect) throws IOException {
+        return new RecordReader(BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get(), dialect, 1);
+    }
+
+    private static boolean startsWithUtf16ByteOrderMark(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(2);
+            return start.length == 2 && ((start[0] & 0xff) == 0xfe && (start[1] & 0xff) == 0xff
+                    || (start[0] & 0xff) == 0xff && (start[1] & 0xff) == 0xfe);
         }
     }
 }

@@ -16,26 +16,23 @@ import java.util.List;
  *
  * <p>A slice cannot simply start at the first newline after a byte offset: a CSV field in quotes
  * may hold newlines, and only a reader that has followed the quotes from the start of the file
- * knows whether a newline ends a record. So the scanner follows RFC 4180 quoting from byte 0
- * (as Commons CSV parses it: a quote opens a field only at the field's start, {@code ""} inside
- * quotes is a quote), counts lines and records, and cuts at the first record boundary past each
- * target size. The pass also finds structural errors (a quote that never closes, text after a
- * closing quote) before any partition starts, with the line to look at. It reads about a
- * gigabyte a second: a small cost beside scoring the records.
+ * knows whether a newline ends a record. So the scanner frames the file from byte 0 with the
+ * {@link RecordFramer} the readers use, counts lines and records, and cuts at the first record
+ * boundary past each target size. The pass also finds the one structural error that leaves no
+ * record end, a quote that never closes, before any partition starts, with its line. It reads
+ * about a gigabyte a second: a small cost beside scoring the records.
  *
- * <p>Line ends are LF, CRLF or a lone CR, as Commons CSV and {@code BufferedReader} read them.
- * Empty lines (and, in JSON Lines, {@linkplain BlankLines blank lines}) are not records. A UTF-8
- * byte order mark at the start of the file is skipped.
+ * <p>A UTF-8 byte order mark at the start of the file is skipped.
  */
 public final class RecordBoundaryScanner {
 
     private static final int BUFFER_SIZE = 1 << 20;
     private static final byte[] UTF8_BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private final InputFormat format;
+    private final InputDialect dialect;
 
-    public RecordBoundaryScanner(InputFormat format) {
-        this.format = format;
+    public RecordBoundaryScanner(InputDialect dialect) {
+        this.dialect = dialect;
     }
 
     /**
@@ -46,39 +43,34 @@ public final class RecordBoundaryScanner {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             long lastModified = Files.getLastModifiedTime(file).toMillis();
-            return new FilePlan(size, lastModified, new Pass(size, partitions).run(channel));
+            return new FilePlan(size, lastModified, new Pass(file, size, partitions).run(channel));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read input file '" + file + "': " + e.getMessage(), e);
         }
     }
 
-    private static boolean startsWithByteOrderMark(byte[] bytes, int length) {
+    static boolean startsWithByteOrderMark(byte[] bytes, int length) {
         int mark = UTF8_BYTE_ORDER_MARK.length;
         return length >= mark && Arrays.equals(bytes, 0, mark, UTF8_BYTE_ORDER_MARK, 0, mark);
     }
 
-    private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
-
     /** One scan's mutable state. */
     private final class Pass {
+        private final Path file;
         private final long size;
         private final int partitions;
         private final List<ByteRange> ranges = new ArrayList<>();
-        private final boolean csv = format == InputFormat.CSV;
+        private final RecordFramer framer = new RecordFramer(dialect.format(), dialect.delimiterByte());
 
-        private State state = State.FIELD_START;
-        private boolean headerPending = csv;
-        private boolean recordHasContent;
-        private boolean previousWasCr;
-        private long line = 1;
-        private long recordStartLine = 1;
-        private long quoteOpenedLine;
+        private boolean headerPending = dialect.format() == InputFormat.CSV;
+        private byte previous;
         private long rangeStart;
         private long rangeFirstLine = 1;
         private long rangeRecords;
         private long target;
 
-        Pass(long size, int partitions) {
+        Pass(Path file, long size, int partitions) {
+            this.file = file;
             this.size = size;
             this.partitions = Math.max(1, partitions);
         }
@@ -109,92 +101,35 @@ public final class RecordBoundaryScanner {
         }
 
         private void accept(byte b, long offset) {
-            if (b == '\n' && previousWasCr) {
-                // The LF of a CRLF: the line already ended at the CR; move a cut made there past it.
-                previousWasCr = false;
-                if (rangeStart == offset) {
-                    rangeStart = offset + 1;
-                }
-                return;
+            int event = framer.accept(b);
+            if (event == RecordFramer.RECORD_END) {
+                endRecord(offset + 1);
+            } else if (event == RecordFramer.NO_RECORD && b == '\n' && previous == '\r' && rangeStart == offset) {
+                // The LF of a CRLF whose CR ended the record before a cut: the slice starts after it.
+                rangeStart = offset + 1;
             }
-            previousWasCr = b == '\r';
-            boolean lineEnd = b == '\n' || b == '\r';
-            if (csv) {
-                acceptCsv(b, lineEnd, offset);
-            } else if (lineEnd) {
-                endLine(offset);
-            } else if (!BlankLines.isBlank(b)) {
-                recordHasContent = true;
-            }
+            previous = b;
         }
 
-        private void acceptCsv(byte b, boolean lineEnd, long offset) {
-            switch (state) {
-                case QUOTED -> {
-                    if (b == '"') {
-                        state = State.QUOTE_IN_QUOTED;
-                    } else if (lineEnd) {
-                        line++;
-                    }
-                }
-                case QUOTE_IN_QUOTED -> {
-                    if (b == '"') {
-                        state = State.QUOTED;
-                    } else if (b == ',') {
-                        state = State.FIELD_START;
-                    } else if (lineEnd) {
-                        endLine(offset);
-                    } else {
-                        throw new InvalidInputException("Line " + line + ": unexpected character '" + (char) b
-                                + "' after a closing quote; a quoted field must end at a comma or the end of the line"
-                                + " (write a quote inside a quoted field as \"\")");
-                    }
-                }
-                case FIELD_START, UNQUOTED -> {
-                    if (lineEnd) {
-                        endLine(offset);
-                    } else {
-                        recordHasContent = true;
-                        if (b == ',') {
-                            state = State.FIELD_START;
-                        } else if (b == '"' && state == State.FIELD_START) {
-                            state = State.QUOTED;
-                            quoteOpenedLine = line;
-                        } else {
-                            state = State.UNQUOTED;
-                        }
-                    }
-                }
-            }
-        }
-
-        /** A line ends outside quotes at {@code offset}: a record ends if the line had any. */
-        private void endLine(long offset) {
-            line++;
-            state = State.FIELD_START;
-            if (!recordHasContent) {
-                recordStartLine = line;
-                return;
-            }
-            recordHasContent = false;
+        /** A record ends just before {@code end}. */
+        private void endRecord(long end) {
             if (headerPending) {
                 headerPending = false;
-                rangeStart = offset + 1;
-                rangeFirstLine = line;
+                rangeStart = end;
+                rangeFirstLine = framer.line();
                 target = targetAfter(rangeStart);
             } else {
                 rangeRecords++;
-                if (offset + 1 >= target && ranges.size() < partitions - 1) {
-                    cut(offset + 1);
+                if (end >= target && ranges.size() < partitions - 1) {
+                    cut(end);
                 }
             }
-            recordStartLine = line;
         }
 
         private void cut(long end) {
             ranges.add(new ByteRange(rangeStart, end, rangeFirstLine, rangeRecords));
             rangeStart = end;
-            rangeFirstLine = line;
+            rangeFirstLine = framer.line();
             rangeRecords = 0;
             target = targetAfter(end);
         }
@@ -206,11 +141,12 @@ public final class RecordBoundaryScanner {
         }
 
         private void finish(long end) {
-            if (state == State.QUOTED) {
-                throw new InvalidInputException("Line " + quoteOpenedLine
-                        + ": a quoted field opens here and never closes (a missing closing quote?)");
+            if (framer.insideQuotes()) {
+                throw new InvalidInputException("'" + file + "' line " + framer.quoteOpenedLine() + ": a quoted field"
+                        + " opens here and never closes (a missing closing quote?), so no record after it can be told"
+                        + " apart");
             }
-            if (recordHasContent) {
+            if (framer.end() == RecordFramer.RECORD_END) {
                 if (headerPending) {
                     headerPending = false;
                     rangeStart = end;

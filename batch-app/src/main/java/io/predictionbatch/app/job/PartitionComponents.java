@@ -1,11 +1,9 @@
 package io.predictionbatch.app.job;
 
-import io.predictionbatch.app.input.CsvRangeReader;
-import io.predictionbatch.app.input.InputFormat;
 import io.predictionbatch.app.input.InputInspector;
 import io.predictionbatch.app.input.InputRecord;
-import io.predictionbatch.app.input.JsonLinesRangeReader;
 import io.predictionbatch.app.input.Slice;
+import io.predictionbatch.app.input.SliceReader;
 import io.predictionbatch.app.output.OutputColumns;
 import io.predictionbatch.app.output.PartFiles;
 import io.predictionbatch.app.output.PartWriters;
@@ -40,17 +38,16 @@ record PartitionComponents(ItemStreamReader<InputRecord> reader, PredictionProce
         HostedModel<?, ?> model = models.get(parameters.model());
         long jobInstanceId = partition.getJobExecution().getJobInstance().getInstanceId();
 
-        ItemStreamReader<InputRecord> reader = parameters.inputFormat() == InputFormat.CSV
-                ? new CsvRangeReader("reader", parameters.input(), slice)
-                : new JsonLinesRangeReader("reader", parameters.input(), slice);
+        ItemStreamReader<InputRecord> reader = new SliceReader("reader", parameters.input(), slice,
+                parameters.inputDialect());
         // The header is read again here (one line) rather than carried: a partition on a remote
         // worker sees the same file.
-        var columns = InputInspector.inspect(parameters.input(), parameters.inputFormat(), model.binder().fieldNames(),
+        var columns = InputInspector.inspect(parameters.input(), parameters.inputDialect(), model.binder().fieldNames(),
                 parameters.keyColumn()).columns();
         var processor = new PredictionProcessor<>(model, columns, parameters.keyColumn());
         if (parameters.toTable()) {
             return new PartitionComponents(reader, processor, resultTables.predictionWriter(jobInstanceId, model),
-                    new RejectedRecordWriter(resultTables.rejectWriter(jobInstanceId)));
+                    new RejectedRecordWriter(parameters.inputDialect(), resultTables.rejectWriter(jobInstanceId)));
         }
         PartFiles parts = PartFiles.of(parameters.output(), jobInstanceId);
         boolean withKey = parameters.hasKey();
@@ -58,7 +55,7 @@ record PartitionComponents(ItemStreamReader<InputRecord> reader, PredictionProce
                 parts.predictions(slice.index()), parameters.outputFormat().rows(
                         OutputColumns.of(parameters.keyColumn(), model.outputFields().fieldNames())),
                 (PredictionRow row) -> row.values(withKey));
-        RejectedRecordWriter rejects = new RejectedRecordWriter(PartWriters.create(REJECTS_WRITER,
+        RejectedRecordWriter rejects = new RejectedRecordWriter(parameters.inputDialect(), PartWriters.create(REJECTS_WRITER,
                 parts.rejects(slice.index()), parameters.outputFormat().rows(RejectedRecord.COLUMNS),
                 RejectedRecord::values));
         return new PartitionComponents(reader, processor, writer, rejects);

@@ -3,6 +3,7 @@ package io.predictionbatch.app.job;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 import io.predictionbatch.app.config.PredictionBatchProperties;
+import io.predictionbatch.app.input.FilePlans;
 import io.predictionbatch.app.output.ResultTables;
 import io.predictionbatch.app.partition.ByteRangePartitioner;
 import io.predictionbatch.app.partition.PartitionNames;
@@ -47,9 +48,9 @@ public class PredictionJobConfiguration {
 
     @Bean
     Step validateInput(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ModelRegistry models, ResultTables resultTables) {
+            ModelRegistry models, ResultTables resultTables, FilePlans filePlans) {
         return new StepBuilder("validateInput", jobRepository)
-                .tasklet(new ValidateInputTasklet(models, resultTables), transactionManager)
+                .tasklet(new ValidateInputTasklet(models, resultTables, filePlans), transactionManager)
                 .build();
     }
 
@@ -70,6 +71,11 @@ public class PredictionJobConfiguration {
     }
 
     @Bean
+    FilePlans filePlans() {
+        return new FilePlans();
+    }
+
+    @Bean
     PartitionPlanStore partitionPlanStore(JdbcTemplate jdbcTemplate) {
         return new PartitionPlanStore(jdbcTemplate);
     }
@@ -77,10 +83,10 @@ public class PredictionJobConfiguration {
     @Bean
     @StepScope
     ByteRangePartitioner partitioner(@Value("#{stepExecution}") StepExecution stepExecution,
-            PartitionPlanStore planStore) {
+            PartitionPlanStore planStore, FilePlans filePlans) {
         PredictionJobParameters parameters = PredictionJobParameters.from(stepExecution.getJobParameters());
-        return new ByteRangePartitioner(parameters.input(), parameters.inputFormat(), parameters.partitions(),
-                planStore, stepExecution.getJobExecution().getJobInstance().getInstanceId());
+        return new ByteRangePartitioner(parameters.input(), parameters.inputDialect(), parameters.partitions(),
+                filePlans, planStore, stepExecution.getJobExecution().getJobInstance().getInstanceId());
     }
 
     /** The worker step, a singleton that remote workers can find by name. */

@@ -1,8 +1,10 @@
 package io.predictionbatch.app.job;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import io.predictionbatch.app.input.InputDialect;
 import io.predictionbatch.app.input.InputFormat;
 import io.predictionbatch.app.output.OutputFormat;
 import io.predictionbatch.app.output.ResultTables;
@@ -15,7 +17,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  *
  * @param model the model's qualified name
  * @param input the input file, absolute
- * @param inputFormat the input's record format
+ * @param inputDialect the input's record format, delimiter, encoding and longest record
  * @param output the prediction file, absolute; {@code null} for table output
  * @param outputFormat the format of the prediction and errors files, or {@code TABLE}
  * @param errors the file rejected records go to, absolute; {@code null} for table output
@@ -28,7 +30,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 public record PredictionJobParameters(
         String model,
         Path input,
-        InputFormat inputFormat,
+        InputDialect inputDialect,
         Path output,
         OutputFormat outputFormat,
         Path errors,
@@ -83,7 +85,10 @@ public record PredictionJobParameters(
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addString(MODEL, model)
                 .addString(INPUT, input.toString())
-                .addString("inputFormat", inputFormat.name(), false)
+                .addString("inputFormat", inputDialect.format().name(), false)
+                .addString("delimiter", String.valueOf(inputDialect.delimiter()), false)
+                .addString("encoding", inputDialect.encoding().name(), false)
+                .addLong("maxRecordBytes", (long) inputDialect.maxRecordBytes(), false)
                 .addString(OUTPUT, outputDescription())
                 .addString("outputFormat", outputFormat.name(), false)
                 .addString("errors", errorsDescription(), false)
@@ -103,7 +108,7 @@ public record PredictionJobParameters(
         return new PredictionJobParameters(
                 parameters.getString(MODEL),
                 Path.of(parameters.getString(INPUT)),
-                InputFormat.valueOf(parameters.getString("inputFormat")),
+                inputDialect(parameters),
                 outputFormat.isFile() ? Path.of(parameters.getString(OUTPUT)) : null,
                 outputFormat,
                 outputFormat.isFile() ? Path.of(parameters.getString("errors")) : null,
@@ -112,6 +117,17 @@ public record PredictionJobParameters(
                 parameters.getString("keyColumn"),
                 new ErrorThreshold(parameters.getLong("maxErrors"), parameters.getDouble("maxErrorRate")),
                 parameters.getString("requestId"));
+    }
+
+    /** Jobs from before the dialect options were added read with the defaults. */
+    private static InputDialect inputDialect(JobParameters parameters) {
+        InputDialect defaults = InputDialect.of(InputFormat.valueOf(parameters.getString("inputFormat")));
+        String delimiter = parameters.getString("delimiter");
+        String encoding = parameters.getString("encoding");
+        Long maxRecordBytes = parameters.getLong("maxRecordBytes");
+        return new InputDialect(defaults.format(), delimiter != null ? delimiter.charAt(0) : defaults.delimiter(),
+                encoding != null ? Charset.forName(encoding) : defaults.encoding(),
+                maxRecordBytes != null ? maxRecordBytes.intValue() : defaults.maxRecordBytes());
     }
 
     public boolean hasKey() {

@@ -9,8 +9,9 @@ import io.predictionbatch.app.output.PredictionRow;
 import io.predictionbatch.model.ModelException;
 import io.predictionbatch.model.registry.HostedModel;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,7 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class PredictionProcessor<I, O> implements ItemProcessor<InputRecord, PredictionRow> {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Reads a key that is an object or array from the middle of its line. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final HostedModel<I, O> model;
     private final String keyColumn;
@@ -42,6 +46,9 @@ public final class PredictionProcessor<I, O> implements ItemProcessor<InputRecor
 
     @Override
     public PredictionRow process(InputRecord record) {
+        if (record.problem() != null) {
+            throw new MalformedRecordException(record.problem());
+        }
         return record.fields() != null ? processCsv(record) : processJson(record);
     }
 
@@ -57,20 +64,35 @@ public final class PredictionProcessor<I, O> implements ItemProcessor<InputRecor
     }
 
     private PredictionRow processJson(InputRecord record) {
-        if (keyColumn == null) {
-            return new PredictionRow(record.line(), null, predict(model.binder().bindJson(record.text())));
+        I input = model.binder().bindJson(record.text());
+        return new PredictionRow(record.line(), keyColumn == null ? null : jsonKey(record.text()), predict(input));
+    }
+
+    /**
+     * The key field's value, read from the top level of a line the binder has accepted, without
+     * a tree. A number keeps its exact value: {@code 1e309} stays 1E+309, not the infinity a
+     * double makes of it.
+     */
+    private Object jsonKey(String text) {
+        try (JsonParser parser = JSON.createParser(text)) {
+            parser.nextToken();
+            for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+                boolean key = parser.currentName().equals(keyColumn);
+                JsonToken value = parser.nextToken();
+                if (key) {
+                    return switch (value) {
+                        case VALUE_NULL -> null;
+                        case VALUE_NUMBER_INT -> parser.getNumberValue();
+                        case VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+                        case VALUE_STRING -> parser.getString();
+                        case VALUE_TRUE, VALUE_FALSE -> parser.getBooleanValue();
+                        default -> JSON.treeToValue(JSON.readTree(parser), Object.class);
+                    };
+                }
+                parser.skipChildren();
+            }
+            return null;
         }
-        JsonNode node;
-        try {
-            node = JSON.readTree(record.text());
-        } catch (JacksonException e) {
-            // Let the binder word the error, as it does for records without a key.
-            return new PredictionRow(record.line(), null, predict(model.binder().bindJson(record.text())));
-        }
-        I input = model.binder().bindJson(node);
-        JsonNode key = node.get(keyColumn);
-        return new PredictionRow(record.line(), key == null || key.isNull() ? null : JSON.treeToValue(key, Object.class),
-                predict(input));
     }
 
     private Object[] predict(I input) {

@@ -1,5 +1,6 @@
 package io.predictionbatch.app.job;
 
+import io.predictionbatch.app.input.InputDialect;
 import io.predictionbatch.app.input.InputRecord;
 import io.predictionbatch.app.output.PredictionRow;
 import io.predictionbatch.app.output.RejectedRecord;
@@ -18,12 +19,12 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  */
 public final class RejectedRecordWriter implements SkipListener<InputRecord, PredictionRow>, ItemStream {
 
-    /** How a rejected CSV record is written back as text. */
-    private static final CSVFormat RECORD_TEXT = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
-
+    /** How a rejected CSV record is written back as text: as in its file, with its delimiter. */
+    private final CSVFormat recordText;
     private final ItemWriter<RejectedRecord> writer;
 
-    public RejectedRecordWriter(ItemWriter<RejectedRecord> writer) {
+    public RejectedRecordWriter(InputDialect dialect, ItemWriter<RejectedRecord> writer) {
+        this.recordText = CSVFormat.RFC4180.builder().setDelimiter(dialect.delimiter()).setRecordSeparator("").get();
         this.writer = writer;
     }
 
@@ -36,8 +37,8 @@ public final class RejectedRecordWriter implements SkipListener<InputRecord, Pre
         return cause.getMessage() != null ? cause.getMessage() : cause.toString();
     }
 
-    private static String text(InputRecord record) {
-        return record.fields() != null ? RECORD_TEXT.format((Object[]) record.fields()) : record.text();
+    private String text(InputRecord record) {
+        return record.fields() != null ? recordText.format((Object[]) record.fields()) : record.text();
     }
 
     private void write(RejectedRecord rejected) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.predictionbatch.app.input.FilePlans;
 import io.predictionbatch.app.input.InputInspector;
 import io.predictionbatch.app.input.InvalidInputException;
 import io.predictionbatch.app.output.PartFiles;
@@ -23,25 +24,33 @@ public final class ValidateInputTasklet implements Tasklet {
 
     private final ModelRegistry models;
     private final ResultTables resultTables;
+    private final FilePlans filePlans;
 
-    public ValidateInputTasklet(ModelRegistry models, ResultTables resultTables) {
+    public ValidateInputTasklet(ModelRegistry models, ResultTables resultTables, FilePlans filePlans) {
         this.models = models;
         this.resultTables = resultTables;
+        this.filePlans = filePlans;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         PredictionJobParameters parameters = PredictionJobParameters.from(
                 contribution.getStepExecution().getJobParameters());
-        validate(models, resultTables, parameters);
+        validate(models, resultTables, filePlans, parameters);
         return RepeatStatus.FINISHED;
     }
 
-    /** The checks, shared with the command line, which runs them before it submits a job. */
-    public static void validate(ModelRegistry models, ResultTables resultTables, PredictionJobParameters parameters) {
+    /**
+     * The checks, shared with the command line and the REST API, which run them before they start a
+     * job. The input is planned here too: a quote that never closes leaves no record end to cut
+     * at, and refuses the file before any job exists.
+     */
+    public static void validate(ModelRegistry models, ResultTables resultTables, FilePlans filePlans,
+            PredictionJobParameters parameters) {
         HostedModel<?, ?> model = models.get(parameters.model());
-        InputInspector.inspect(parameters.input(), parameters.inputFormat(), model.binder().fieldNames(),
+        InputInspector.inspect(parameters.input(), parameters.inputDialect(), model.binder().fieldNames(),
                 parameters.keyColumn());
+        filePlans.plan(parameters.input(), parameters.inputDialect(), parameters.partitions());
         if (parameters.toTable()) {
             resultTables.requirePostgresql();
         } else {

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import io.predictionbatch.app.config.PredictionBatchProperties;
 import io.predictionbatch.app.dashboard.JobOverview;
 import io.predictionbatch.app.dashboard.JobQueries;
+import io.predictionbatch.app.input.FilePlans;
 import io.predictionbatch.app.job.UnresumableFailureListener;
 import io.predictionbatch.app.job.JobOwnerListener;
 import io.predictionbatch.app.job.PredictionJobParameters;
@@ -39,16 +40,19 @@ public class JobControl {
 
     private final ModelRegistry models;
     private final ResultTables resultTables;
+    private final FilePlans filePlans;
     private final PredictionBatchProperties properties;
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job predictionJob;
     private final JobQueries queries;
 
-    JobControl(ModelRegistry models, ResultTables resultTables, PredictionBatchProperties properties,
-            JobOperator jobOperator, JobRepository jobRepository, Job predictionJob, JobQueries queries) {
+    JobControl(ModelRegistry models, ResultTables resultTables, FilePlans filePlans,
+            PredictionBatchProperties properties, JobOperator jobOperator, JobRepository jobRepository,
+            Job predictionJob, JobQueries queries) {
         this.models = models;
         this.resultTables = resultTables;
+        this.filePlans = filePlans;
         this.properties = properties;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -59,7 +63,7 @@ public class JobControl {
     /** The parameters the request stands for, checked as the job's first step will check them. */
     public PredictionJobParameters parameters(JobRequest request) {
         PredictionJobParameters parameters = request.toParameters(models, properties);
-        ValidateInputTasklet.validate(models, resultTables, parameters);
+        ValidateInputTasklet.validate(models, resultTables, filePlans, parameters);
         return parameters;
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.predictionbatch.app.config.PredictionBatchProperties;
+import io.predictionbatch.app.input.InputDialect;
 import io.predictionbatch.app.input.InputFormat;
 import io.predictionbatch.app.job.ErrorThreshold;
 import io.predictionbatch.app.job.PredictionJobParameters;
@@ -30,6 +31,9 @@ import io.predictionbatch.model.registry.ModelRegistry;
  * @param maxErrors rejected records beyond which the job fails; -1 for no limit
  * @param maxErrorRate share of rejected records beyond which the job fails, 0 to 1
  * @param noOverwrite refuse the job when its output or errors file exists, rather than replace it
+ * @param delimiter the CSV field delimiter, one character or {@code tab}; by default a comma
+ * @param encoding the input's text encoding; by default UTF-8
+ * @param maxRecordBytes the longest record read; a longer one is rejected
  */
 public record JobRequest(
         String model,
@@ -44,7 +48,10 @@ public record JobRequest(
         Integer chunkSize,
         Long maxErrors,
         Double maxErrorRate,
-        boolean noOverwrite) {
+        boolean noOverwrite,
+        String delimiter,
+        String encoding,
+        Integer maxRecordBytes) {
 
     /** The job's parameters; {@link IllegalArgumentException} says what is wrong with the request. */
     public PredictionJobParameters toParameters(ModelRegistry models, PredictionBatchProperties properties) {
@@ -83,15 +90,22 @@ public record JobRequest(
             throw new IllegalArgumentException("--errors and --output-format are for file output; --output-table"
                     + " writes rejected records to the table prediction_rejected");
         }
-        return new PredictionJobParameters(modelName(models), input.toAbsolutePath().normalize(),
-                inputFormat != null ? InputFormat.parse(inputFormat) : InputFormat.fromExtension(input).orElseThrow(
-                        () -> new IllegalArgumentException("Cannot tell the format of input '" + input + "' from its"
-                                + " extension; name it .csv or .jsonl, or pass --input-format csv|jsonl")),
+        return new PredictionJobParameters(modelName(models), input.toAbsolutePath().normalize(), inputDialect(),
                 absoluteOutput, resolvedOutputFormat, errorsFile,
                 partitions != null ? partitions : properties.effectivePartitions(),
                 chunkSize != null ? chunkSize : properties.chunkSize(), key,
                 new ErrorThreshold(maxErrors != null ? maxErrors : -1, maxErrorRate != null ? maxErrorRate : 1.0),
                 PredictionJobParameters.newRequestId());
+    }
+
+    private InputDialect inputDialect() {
+        InputFormat format = inputFormat != null ? InputFormat.parse(inputFormat) : InputFormat.fromExtension(input)
+                .orElseThrow(() -> new IllegalArgumentException("Cannot tell the format of input '" + input + "' from"
+                        + " its extension; name it .csv or .jsonl, or pass --input-format csv|jsonl"));
+        InputDialect defaults = InputDialect.of(format);
+        return new InputDialect(format, delimiter != null ? InputDialect.parseDelimiter(delimiter) : defaults.delimiter(),
+                encoding != null ? InputDialect.parseEncoding(encoding) : defaults.encoding(),
+                maxRecordBytes != null ? maxRecordBytes : defaults.maxRecordBytes());
     }
 
     private String modelName(ModelRegistry models) {

@@ -7,8 +7,8 @@ import java.util.Map;
 
 import io.predictionbatch.app.input.ByteRange;
 import io.predictionbatch.app.input.FilePlan;
-import io.predictionbatch.app.input.InputFormat;
-import io.predictionbatch.app.input.RecordBoundaryScanner;
+import io.predictionbatch.app.input.FilePlans;
+import io.predictionbatch.app.input.InputDialect;
 import io.predictionbatch.app.input.Slice;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -19,7 +19,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * Splits the input file into byte ranges of whole records, one a partition, and records the plan
  * so progress can be measured against the file's exact record count.
  *
- * <p>Called again on restart, it scans the file again: the scan is deterministic, and the
+ * <p>Called again on restart, it plans the file again: the scan is deterministic, and the
  * partitions keep the slices of their first run, which they saved in their own contexts.
  */
 public class ByteRangePartitioner implements Partitioner {
@@ -27,16 +27,18 @@ public class ByteRangePartitioner implements Partitioner {
     private static final Log log = LogFactory.getLog(ByteRangePartitioner.class);
 
     private final Path input;
-    private final InputFormat format;
+    private final InputDialect dialect;
     private final int partitions;
+    private final FilePlans filePlans;
     private final PartitionPlanStore planStore;
     private final long jobInstanceId;
 
-    public ByteRangePartitioner(Path input, InputFormat format, int partitions, PartitionPlanStore planStore,
-            long jobInstanceId) {
+    public ByteRangePartitioner(Path input, InputDialect dialect, int partitions, FilePlans filePlans,
+            PartitionPlanStore planStore, long jobInstanceId) {
         this.input = input;
-        this.format = format;
+        this.dialect = dialect;
         this.partitions = partitions;
+        this.filePlans = filePlans;
         this.planStore = planStore;
         this.jobInstanceId = jobInstanceId;
     }
@@ -45,7 +47,7 @@ public class ByteRangePartitioner implements Partitioner {
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         long started = System.nanoTime();
-        FilePlan plan = new RecordBoundaryScanner(format).scan(input, partitions);
+        FilePlan plan = filePlans.plan(input, dialect, partitions);
         List<ByteRange> ranges = plan.ranges();
         Map<String, ExecutionContext> contexts = new LinkedHashMap<>();
         for (int index = 0; index < ranges.size(); index++) {

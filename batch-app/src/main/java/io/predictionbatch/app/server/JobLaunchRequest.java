@@ -26,13 +26,18 @@ record JobLaunchRequest(
         @Schema(description = "fail past this many rejected records; -1 for no limit") Long maxErrors,
         @Schema(description = "fail past this share of rejected records, 0 to 1") Double maxErrorRate,
         @Schema(description = "refuse the job when the output or errors file exists, rather than replace it")
-        Boolean noOverwrite) {
+        Boolean noOverwrite,
+        @Schema(description = "the CSV field delimiter, one character or tab; by default a comma") String delimiter,
+        @Schema(description = "the input's text encoding, UTF-8 or a single-byte one; by default UTF-8")
+        String encoding,
+        @Schema(description = "the longest record read, in bytes; a longer one is rejected (default 4 MiB)")
+        Integer maxRecordBytes) {
 
     JobRequest toJobRequest(DataDirectories directories) {
         return new JobRequest(model, directories.resolve(path(input)), directories.resolve(path(output)),
                 Boolean.TRUE.equals(outputTable),
                 inputFormat, outputFormat, key, directories.resolve(path(errors)), partitions, chunkSize, maxErrors,
-                maxErrorRate, Boolean.TRUE.equals(noOverwrite));
+                maxErrorRate, Boolean.TRUE.equals(noOverwrite), delimiter, encoding, maxRecordBytes);
     }
 
     private static Path path(String text) {

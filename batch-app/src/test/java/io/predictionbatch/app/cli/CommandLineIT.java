@@ -3,6 +3,7 @@ package io.predictionbatch.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -176,8 +177,69 @@ class CommandLineIT {
 
         Cli.Result unterminated = cli.run("predict", "-i", SAMPLES.resolve("bad/unterminated-quote.csv").toString(),
                 "-o", "p.csv", "-q");
-        assertThat(unterminated.exitCode()).isEqualTo(1);
-        assertThat(unterminated.out()).contains("never closes");
+        assertThat(unterminated.exitCode()).isEqualTo(UserErrorHandler.USER_ERROR);
+        assertThat(unterminated.err()).contains("unterminated-quote.csv' line 4: a quoted field opens here and never closes");
+        assertThat(cli.run("jobs").out()).doesNotContain("unterminated-quote.csv");
+    }
+
+    @Test
+    void rejectsEachRecordItCannotReadWithItsLineAndScoresTheRest() throws Exception {
+        String good = "5.1;3.5;1.4;0.2";
+        Path input = work.resolve("awkward.csv");
+        try (var out = Files.newOutputStream(input)) {
+            out.write(("id;sepal_length;sepal_width;petal_length;petal_width\r\n"
+                    + "a;" + good + "\r\n"
+                    + "slip;\"6.4\"x;3.5;1.4;0.2\r\n"
+                    + "space;\"6.4\" ;3.5;1.4;0.2\r\n"
+                    + "long;" + "1".repeat(300) + ";3.5;1.4;0.2\r\n"
+                    + "nbsp;5.1\u00a0;3.5;1.4;0.2\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write("Caf\u00e9;".getBytes(StandardCharsets.ISO_8859_1));
+            out.write((good + "\r\n\"multi\nline\";" + good + "\r\nz;" + good).getBytes(StandardCharsets.UTF_8));
+        }
+
+        Cli.Result result = cli.run("predict", "-i", input.toString(), "-o", "p.csv", "-k", "id", "--delimiter", ";",
+                "--max-record-bytes", "200", "-p", "3", "-q");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("8 records read, 3 written, 5 rejected");
+        assertThat(Files.readAllLines(work.resolve("p.csv"))).containsExactly("line,id,species", "2,a,setosa",
+                "8,\"multi", "line\",setosa", "10,z,setosa");
+        List<String> errors = Files.readAllLines(work.resolve("p.errors.csv"), StandardCharsets.UTF_8);
+        assertThat(String.join("\n", errors))
+                .contains("3,\"bad quoting: text after a closing quote ('x' on line 3)")
+                .contains("4,\"bad quoting: text after a closing quote (' ' on line 4)")
+                .contains("5,\"the record is 317 bytes long, over the limit of 200 bytes (--max-record-bytes)")
+                .contains("6,sepal_length: '5.1\\u00a0' is not a number")
+                .contains("7,\"byte 0xE9 at byte 4 of the record is not valid UTF-8")
+                .contains("Caf\\xE9;5.1;3.5;1.4;0.2");
+
+        Cli.Result latin1 = cli.run("predict", "-i", input.toString(), "-o", "latin1.csv", "-k", "id", "--delimiter",
+                ";", "--encoding", "ISO-8859-1", "-q");
+        assertThat(latin1.exitCode()).as(latin1.err()).isZero();
+        assertThat(Files.readString(work.resolve("latin1.csv"), StandardCharsets.UTF_8)).contains("7,Caf\u00e9,setosa");
+    }
+
+    @Test
+    void rejectsJsonLinesWithATwiceNamedFieldAndKeepsExactKeys() throws Exception {
+        String fields = "\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2";
+        Path input = Files.writeString(work.resolve("keys.jsonl"), "{\"id\":1e309," + fields + "}\n"
+                + "{\"id\":2," + fields + ",\"sepal_length\":9}\n"
+                + "{\"id\":3,\"sepal_length\":1e309,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}\n");
+
+        Cli.Result result = cli.run("predict", "-i", input.toString(), "-o", "p.csv", "-k", "id", "-q");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(Files.readAllLines(work.resolve("p.csv"))).containsExactly("line,id,species", "1,1E+309,setosa");
+        assertThat(String.join("\n", Files.readAllLines(work.resolve("p.errors.csv"))))
+                .contains("Duplicate Object property \"\"sepal_length\"\"")
+                .contains("sepal_length: '1e309' is out of range");
+        Cli.Result utf16 = cli.run("predict", "-i", Files.write(work.resolve("u.csv"),
+                "a,b\n".getBytes(StandardCharsets.UTF_16)).toString(), "-o", "u-out.csv", "-q");
+        assertThat(utf16.exitCode()).isEqualTo(UserErrorHandler.USER_ERROR);
+        assertThat(utf16.err()).contains("is UTF-16 text");
+        Cli.Result unknownEncoding = cli.run("predict", "-i", input.toString(), "-o", "x.csv", "--encoding", "UTF-16");
+        assertThat(unknownEncoding.exitCode()).isEqualTo(UserErrorHandler.USER_ERROR);
+        assertThat(unknownEncoding.err()).contains("--encoding UTF-16 is not read").contains("iconv");
     }
 
     @Test

@@ -21,11 +21,17 @@ class InputInspectorTest {
     @TempDir
     Path folder;
 
+    /** Inspects with the default dialect of the file's format, as its extension names it. */
+    private static InputDescription inspect(Path file, String key) {
+        return InputInspector.inspect(file, InputDialect.of(InputFormat.fromExtension(file).orElse(InputFormat.CSV)),
+                FIELDS, key);
+    }
+
     @Test
     void readsTheHeaderAndTakesTheFormatFromTheExtension() throws IOException {
         Path file = Files.writeString(folder.resolve("in.csv"), "\uFEFFid, a ,b\n1,2,3\n");
 
-        InputDescription description = InputInspector.inspect(file, null, FIELDS, "id");
+        InputDescription description = inspect(file, "id");
 
         assertThat(description.format()).isEqualTo(InputFormat.CSV);
         assertThat(description.columns()).containsExactly("id", "a", "b");
@@ -35,7 +41,7 @@ class InputInspectorTest {
     void namesTheMissingColumnsAndTheHeaderItFound() throws IOException {
         Path file = Files.writeString(folder.resolve("in.csv"), "id,a\n1,2\n");
 
-        assertThatThrownBy(() -> InputInspector.inspect(file, null, FIELDS, null))
+        assertThatThrownBy(() -> inspect(file, null))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("lacks column(s) b")
                 .hasMessageContaining("the header is: id,a");
@@ -51,19 +57,19 @@ class InputInspectorTest {
             out.write("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
         }
 
-        assertThatThrownBy(() -> InputInspector.inspect(semicolons, null, FIELDS, null))
-                .hasMessageContaining("separates its columns with semicolons, not commas");
-        assertThatThrownBy(() -> InputInspector.inspect(tabs, null, FIELDS, null))
-                .hasMessageContaining("separates its columns with tabs");
-        assertThatThrownBy(() -> InputInspector.inspect(utf16, null, FIELDS, null)).hasMessageContaining("is UTF-16");
-        assertThatThrownBy(() -> InputInspector.inspect(gzip, null, FIELDS, null)).hasMessageContaining("gzip");
+        assertThatThrownBy(() -> inspect(semicolons, null))
+                .hasMessageContaining("separates its columns with ';', not ','").hasMessageContaining("--delimiter ';'");
+        assertThatThrownBy(() -> inspect(tabs, null))
+                .hasMessageContaining("--delimiter 'tab'");
+        assertThatThrownBy(() -> inspect(utf16, null)).hasMessageContaining("is UTF-16");
+        assertThatThrownBy(() -> inspect(gzip, null)).hasMessageContaining("gzip");
     }
 
     @Test
     void refusesAKeyColumnThatIsNotInTheHeader() throws IOException {
         Path file = Files.writeString(folder.resolve("in.csv"), "a,b\n1,2\n");
 
-        assertThatThrownBy(() -> InputInspector.inspect(file, null, FIELDS, "id"))
+        assertThatThrownBy(() -> inspect(file, "id"))
                 .hasMessageContaining("Key column 'id' is not in the header");
     }
 
@@ -72,29 +78,26 @@ class InputInspectorTest {
         Path file = Files.writeString(folder.resolve("in.csv"), "a,b,a\n1,2,3\n");
         Path key = Files.writeString(folder.resolve("key.csv"), "id,a,b,id\n1,2,3,4\n");
 
-        assertThatThrownBy(() -> InputInspector.inspect(file, null, FIELDS, null)).hasMessageContaining("'a' twice");
-        assertThatThrownBy(() -> InputInspector.inspect(key, null, FIELDS, "id")).hasMessageContaining("'id' twice");
+        assertThatThrownBy(() -> inspect(file, null)).hasMessageContaining("'a' twice");
+        assertThatThrownBy(() -> inspect(key, "id")).hasMessageContaining("'id' twice");
     }
 
     @Test
     void ignoresUnnamedAndDuplicatedColumnsItDoesNotRead() throws IOException {
         Path file = Files.writeString(folder.resolve("in.csv"), "a,b,species,,,note,note\n1,2,x,,,y,z\n");
 
-        assertThat(InputInspector.inspect(file, null, FIELDS, null).columns())
+        assertThat(inspect(file, null).columns())
                 .containsExactly("a", "b", "species", "", "", "note", "note");
     }
 
     @Test
-    void refusesMissingEmptyAndUnknownFiles() throws IOException {
+    void refusesMissingAndEmptyFilesAndFolders() throws IOException {
         Path empty = Files.createFile(folder.resolve("empty.jsonl"));
-        Path unknown = Files.writeString(folder.resolve("data.txt"), "x");
 
-        assertThatThrownBy(() -> InputInspector.inspect(folder.resolve("no.csv"), null, FIELDS, null))
+        assertThatThrownBy(() -> inspect(folder.resolve("no.csv"), null))
                 .hasMessageContaining("does not exist");
-        assertThatThrownBy(() -> InputInspector.inspect(empty, null, FIELDS, null)).hasMessageContaining("is empty");
-        assertThatThrownBy(() -> InputInspector.inspect(unknown, null, FIELDS, null))
-                .hasMessageContaining("--input-format");
-        assertThatThrownBy(() -> InputInspector.inspect(folder, null, FIELDS, null))
+        assertThatThrownBy(() -> inspect(empty, null)).hasMessageContaining("is empty");
+        assertThatThrownBy(() -> inspect(folder, null))
                 .hasMessageContaining("not a regular file");
     }
 
@@ -102,7 +105,7 @@ class InputInspectorTest {
     void acceptsJsonLinesWithoutLookingAtTheModelsFields() throws IOException {
         Path file = Files.writeString(folder.resolve("in.jsonl"), "{\"z\":1}\n");
 
-        assertThat(InputInspector.inspect(file, null, FIELDS, null).columns()).isEmpty();
+        assertThat(inspect(file, null).columns()).isEmpty();
     }
 
     @Test
@@ -110,9 +113,9 @@ class InputInspectorTest {
         Path without = Files.writeString(folder.resolve("without.jsonl"), "{\"a\":1}\n\nnot json\n{\"b\":2}\n");
         Path with = Files.writeString(folder.resolve("with.jsonl"), "\uFEFFnot json\n{\"a\":1}\n{\"id\":7,\"a\":2}\n");
 
-        assertThatThrownBy(() -> InputInspector.inspect(without, null, FIELDS, "id"))
+        assertThatThrownBy(() -> inspect(without, "id"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Key field 'id' is in none of the first 3 record(s)");
-        assertThat(InputInspector.inspect(with, null, FIELDS, "id").format()).isEqualTo(InputFormat.JSONL);
+        assertThat(inspect(with, "id").format()).isEqualTo(InputFormat.JSONL);
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 class RangeReadersTest {
 
@@ -22,13 +21,16 @@ class RangeReadersTest {
 
     private List<InputRecord> readAll(Path file, InputFormat format, int partitions, ExecutionContext context)
             throws Exception {
-        FilePlan plan = new RecordBoundaryScanner(format).scan(file, partitions);
+        return readAll(file, InputDialect.of(format), partitions, context);
+    }
+
+    private List<InputRecord> readAll(Path file, InputDialect dialect, int partitions, ExecutionContext context)
+            throws Exception {
+        FilePlan plan = new RecordBoundaryScanner(dialect).scan(file, partitions);
         List<InputRecord> records = new ArrayList<>();
         for (int i = 0; i < plan.ranges().size(); i++) {
             Slice slice = new Slice(i, plan.ranges().get(i), plan.size(), plan.lastModified());
-            AbstractItemCountingItemStreamItemReader<InputRecord> reader = format == InputFormat.CSV
-                    ? new CsvRangeReader("reader", file, slice)
-                    : new JsonLinesRangeReader("reader", file, slice);
+            SliceReader reader = new SliceReader("reader", file, slice, dialect);
             reader.open(context);
             for (InputRecord record; (record = reader.read()) != null; ) {
                 records.add(record);
@@ -82,7 +84,7 @@ class RangeReadersTest {
                 "{\"a\":1}\n\f\n\u000B\n\u001C\n\u3000\n \t \n{\"a\":2}\n", StandardCharsets.UTF_8);
 
         for (int partitions = 1; partitions <= 3; partitions++) {
-            FilePlan plan = new RecordBoundaryScanner(InputFormat.JSONL).scan(file, partitions);
+            FilePlan plan = new RecordBoundaryScanner(InputDialect.of(InputFormat.JSONL)).scan(file, partitions);
             List<InputRecord> records = readAll(file, InputFormat.JSONL, partitions, new ExecutionContext());
 
             assertThat(records).extracting(InputRecord::line).containsExactly(1L, 2L, 3L, 4L, 5L, 7L);
@@ -111,10 +113,10 @@ class RangeReadersTest {
     @Test
     void refusesToReadAFileThatChangedSinceItWasPlanned() throws Exception {
         Path file = Files.writeString(folder.resolve("c.csv"), "id,a\n1,2\n");
-        FilePlan plan = new RecordBoundaryScanner(InputFormat.CSV).scan(file, 1);
+        FilePlan plan = new RecordBoundaryScanner(InputDialect.of(InputFormat.CSV)).scan(file, 1);
         Files.writeString(file, "id,a\n1,2\n3,4\n");
-        CsvRangeReader reader = new CsvRangeReader("reader", file,
-                new Slice(0, plan.ranges().get(0), plan.size(), plan.lastModified()));
+        SliceReader reader = new SliceReader("reader", file,
+                new Slice(0, plan.ranges().get(0), plan.size(), plan.lastModified()), InputDialect.of(InputFormat.CSV));
 
         assertThatThrownBy(() -> reader.open(new ExecutionContext()))
                 .hasRootCauseInstanceOf(InvalidInputException.class)
@@ -130,5 +132,86 @@ class RangeReadersTest {
         List<InputRecord> records = readAll(file, InputFormat.CSV, 1, saved);
 
         assertThat(records).extracting(record -> record.fields()[0]).containsExactly("4", "5");
+    }
+
+    @Test
+    void rejectsARecordWithAQuotingSlipAndReadsTheNextOnes() throws Exception {
+        Path file = Files.writeString(folder.resolve("slip.csv"),
+                "id,a\n1,\"6.4\"x\n2,\"6.4\" ,\"b\nc\"\n3,\"ok \"\"quoted\"\"\"\n");
+
+        for (int partitions = 1; partitions <= 3; partitions++) {
+            List<InputRecord> records = readAll(file, InputFormat.CSV, partitions, new ExecutionContext());
+
+            assertThat(records).extracting(InputRecord::line).containsExactly(2L, 3L, 5L);
+            assertThat(records.get(0).problem()).contains("text after a closing quote ('x' on line 2)");
+            assertThat(records.get(0).text()).isEqualTo("1,\"6.4\"x");
+            assertThat(records.get(1).problem()).contains("(' ' on line 3)");
+            assertThat(records.get(1).text()).isEqualTo("2,\"6.4\" ,\"b\nc\"");
+            assertThat(records.get(2).problem()).isNull();
+            assertThat(records.get(2).fields()).containsExactly("3", "ok \"quoted\"");
+        }
+    }
+
+    @Test
+    void rejectsARecordLongerThanTheLimitWithoutKeepingIt() throws Exception {
+        String huge = "x".repeat(100_000);
+        Path csv = Files.writeString(folder.resolve("long.csv"), "id,a\n1," + huge + "\n2,short\n");
+        Path jsonLines = Files.writeString(folder.resolve("long.jsonl"), "{\"a\":\"" + huge + "\"}\n{\"a\":1}\n");
+
+        for (Path file : List.of(csv, jsonLines)) {
+            InputFormat format = InputFormat.fromExtension(file).orElseThrow();
+            List<InputRecord> records = readAll(file,
+                    new InputDialect(format, ',', StandardCharsets.UTF_8, 1000), 1, new ExecutionContext());
+
+            assertThat(records).hasSize(2);
+            assertThat(records.get(0).problem()).isEqualTo("the record is " + (file == csv ? 100_002 : 100_008)
+                    + " bytes long, over the limit of 1000 bytes (--max-record-bytes)");
+            assertThat(records.get(0).text()).hasSizeLessThan(1100).endsWith(" bytes)");
+            assertThat(records.get(1).problem()).isNull();
+        }
+    }
+
+    @Test
+    void rejectsInvalidBytesNamingThemAndReadsThemInTheEncodingNamed() throws Exception {
+        Path file = folder.resolve("latin1.csv");
+        Files.write(file, "id,a\nCaf\u00e9,1\nplain,2\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        List<InputRecord> asUtf8 = readAll(file, InputFormat.CSV, 1, new ExecutionContext());
+        List<InputRecord> asLatin1 = readAll(file,
+                new InputDialect(InputFormat.CSV, ',', StandardCharsets.ISO_8859_1, 1000), 1, new ExecutionContext());
+
+        assertThat(asUtf8.get(0).problem()).startsWith("byte 0xE9 at byte 4 of the record is not valid UTF-8");
+        assertThat(asUtf8.get(0).text()).isEqualTo("Caf\\xE9,1");
+        assertThat(asUtf8.get(1).fields()).containsExactly("plain", "2");
+        assertThat(asLatin1.get(0).fields()).containsExactly("Caf\u00e9", "1");
+    }
+
+    @Test
+    void readsTheDelimiterNamed() throws Exception {
+        Path file = Files.writeString(folder.resolve("semi.csv"), "id;a\r\n1;\"x;y\"\r\n2;3\r\n");
+
+        for (int partitions = 1; partitions <= 2; partitions++) {
+            List<InputRecord> records = readAll(file,
+                    new InputDialect(InputFormat.CSV, ';', StandardCharsets.UTF_8, 1000), partitions,
+                    new ExecutionContext());
+
+            assertThat(records).extracting(InputRecord::line).containsExactly(2L, 3L);
+            assertThat(records.get(0).fields()).containsExactly("1", "x;y");
+            assertThat(records.get(1).fields()).containsExactly("2", "3");
+        }
+    }
+
+    @Test
+    void rejectsARecordCutOffInsideQuotesAtTheEndOfItsSlice() throws Exception {
+        Path file = Files.writeString(folder.resolve("open.csv"), "id,a\n1,2\n2,\"open\n");
+        Slice slice = new Slice(0, new ByteRange(5, Files.size(file), 2, 2), Files.size(file),
+                Files.getLastModifiedTime(file).toMillis());
+        SliceReader reader = new SliceReader("reader", file, slice, InputDialect.of(InputFormat.CSV));
+        reader.open(new ExecutionContext());
+
+        assertThat(reader.read().fields()).containsExactly("1", "2");
+        assertThat(reader.read().problem()).contains("a quoted field opens on line 3 and never closes");
+        assertThat(reader.read()).isNull();
+        reader.close();
     }
 }

@@ -3,6 +3,7 @@ package io.predictionbatch.app.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import io.predictionbatch.app.input.InputRecord;
@@ -67,5 +68,27 @@ class PredictionProcessorTest {
         assertThatThrownBy(() -> processor.process(InputRecord.json(1, "{\"id\":1,\"sepal_length\":")))
                 .isInstanceOf(SchemaValidationException.class)
                 .hasMessageContaining("$:");
+    }
+
+    @Test
+    void keepsAJsonKeysExactValueWhereverItStands() {
+        var processor = new PredictionProcessor<>(IRIS, List.of(), "id");
+        String fields = "\"sepal_length\":6.3,\"sepal_width\":3.3,\"petal_length\":6.0,\"petal_width\":2.5";
+
+        assertThat(processor.process(InputRecord.json(1, "{" + fields + ",\"meta\":{\"id\":0},\"id\":1e309}")).key())
+                .isEqualTo(new BigDecimal("1e309"));
+        assertThat(processor.process(InputRecord.json(2, "{\"id\":[1,\"a\"]," + fields + "}")).key())
+                .isEqualTo(List.of(1, "a"));
+        assertThat(processor.process(InputRecord.json(3, "{\"id\":null," + fields + "}")).key()).isNull();
+        assertThat(processor.process(InputRecord.json(4, "{" + fields + "}")).key()).isNull();
+    }
+
+    @Test
+    void rejectsARecordTheReaderFoundAProblemWith() {
+        var processor = new PredictionProcessor<>(IRIS, COLUMNS, null);
+
+        assertThatThrownBy(() -> processor.process(InputRecord.malformed(5, "1,\"6.4\"x", "bad quoting: text after")))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessage("bad quoting: text after");
     }
 }

@@ -3,11 +3,13 @@ package io.predictionbatch.app.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import io.predictionbatch.app.config.PredictionBatchProperties;
+import io.predictionbatch.app.input.InputDialect;
 import io.predictionbatch.app.input.InputFormat;
 import io.predictionbatch.app.job.PredictionJobParameters;
 import io.predictionbatch.app.output.OutputFormat;
@@ -27,7 +29,8 @@ class JobRequestTest {
     Path dir;
 
     private static JobRequest request(String model, Path input, Path output, boolean table) {
-        return new JobRequest(model, input, output, table, null, null, null, null, null, null, null, null, false);
+        return new JobRequest(model, input, output, table, null, null, null, null, null, null, null, null, false, null,
+                null, null);
     }
 
     @Test
@@ -35,7 +38,7 @@ class JobRequestTest {
         PredictionJobParameters parameters = request(null, dir.resolve("in.jsonl"), dir.resolve("out.csv"), false)
                 .toParameters(IRIS_ONLY, DEFAULTS);
         assertThat(parameters.model()).isEqualTo("iris_model");
-        assertThat(parameters.inputFormat()).isEqualTo(InputFormat.JSONL);
+        assertThat(parameters.inputDialect()).isEqualTo(InputDialect.of(InputFormat.JSONL));
         assertThat(parameters.outputFormat()).isEqualTo(OutputFormat.CSV);
         assertThat(parameters.errors()).isEqualTo(dir.resolve("out.errors.csv"));
         assertThat(parameters.partitions()).isEqualTo(3);
@@ -46,9 +49,10 @@ class JobRequestTest {
     @Test
     void keepsWhatTheRequestSays() {
         PredictionJobParameters parameters = new JobRequest("iris_model", dir.resolve("in.txt"), dir.resolve("out.txt"),
-                false, "csv", "jsonl", "id", dir.resolve("bad.jsonl"), 7, 100, 5L, 0.5, false)
+                false, "csv", "jsonl", "id", dir.resolve("bad.jsonl"), 7, 100, 5L, 0.5, false, ";", "ISO-8859-1", 1000)
                 .toParameters(TWO_MODELS, DEFAULTS);
-        assertThat(parameters.inputFormat()).isEqualTo(InputFormat.CSV);
+        assertThat(parameters.inputDialect()).isEqualTo(
+                new InputDialect(InputFormat.CSV, ';', StandardCharsets.ISO_8859_1, 1000));
         assertThat(parameters.outputFormat()).isEqualTo(OutputFormat.JSONL);
         assertThat(parameters.errors()).isEqualTo(dir.resolve("bad.jsonl"));
         assertThat(parameters.keyColumn()).isEqualTo("id");
@@ -62,7 +66,8 @@ class JobRequestTest {
     void refusesToReplaceAnOutputOrErrorsFileWhenAskedTo() throws Exception {
         Path in = dir.resolve("in.csv");
         Path output = Files.writeString(dir.resolve("out.csv"), "old");
-        JobRequest keep = new JobRequest(null, in, output, false, null, null, null, null, null, null, null, null, true);
+        JobRequest keep = new JobRequest(null, in, output, false, null, null, null, null, null, null, null, null, true,
+                null, null, null);
         assertThatThrownBy(() -> keep.toParameters(IRIS_ONLY, DEFAULTS)).hasMessageContaining("--no-overwrite keeps it");
         Files.delete(output);
         Files.writeString(dir.resolve("out.errors.csv"), "old");
@@ -90,7 +95,8 @@ class JobRequestTest {
         Path folder = Files.createDirectory(dir.resolve("folder.csv"));
         assertThatThrownBy(() -> request(null, folder, dir.resolve("out.csv"), false).toParameters(IRIS_ONLY, DEFAULTS))
                 .hasMessageContaining("is a directory");
-        assertThatThrownBy(() -> new JobRequest(null, in, null, true, null, "csv", null, null, null, null, null, null, false)
+        assertThatThrownBy(() -> new JobRequest(null, in, null, true, null, "csv", null, null, null, null, null, null, false,
+                null, null, null)
                 .toParameters(IRIS_ONLY, DEFAULTS)).hasMessageContaining("--output-format are for file output");
     }
 }
