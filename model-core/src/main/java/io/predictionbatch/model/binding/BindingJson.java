@@ -18,12 +18,15 @@ final class BindingJson {
     /**
      * Jackson 3 sorts properties alphabetically by default; we keep declaration order because it is
      * the order of a CSV header and of output columns. Non-numeric tokens (NaN) are allowed so that
-     * they are reported as a bad field rather than as a broken line. Trailing tokens are allowed
-     * because a field's tree is read from the middle of a line; the binder checks the line's end.
+     * they are reported as a bad field rather than as a broken line. A property named twice in one
+     * object makes the line broken: which of the two values is meant cannot be told. Trailing
+     * tokens are allowed because a field's tree is read from the middle of a line; the binder
+     * checks the line's end.
      */
     static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                     .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -43,15 +46,41 @@ final class BindingJson {
     private BindingJson() {
     }
 
-    /** Keeps messages readable when a value is a whole paragraph or a nested document. */
-    static String abbreviate(String text) {
-        if (text == null || text.length() <= MAX_SHOWN_LENGTH) {
-            return text;
+    /**
+     * A value as a message shows it: cut short when it is a whole paragraph or a nested document,
+     * and with the characters one cannot see (a no-break space, a zero-width space, a control
+     * character) written as {@code \\u00a0}, since they are often why a value that looks right is
+     * refused.
+     */
+    static String shown(String text) {
+        if (text == null) {
+            return null;
         }
-        int end = Character.isHighSurrogate(text.charAt(MAX_SHOWN_LENGTH - 1))
-                ? MAX_SHOWN_LENGTH - 1
-                : MAX_SHOWN_LENGTH;
-        return text.substring(0, end) + "…";
+        String cut = text;
+        if (text.length() > MAX_SHOWN_LENGTH) {
+            int end = Character.isHighSurrogate(text.charAt(MAX_SHOWN_LENGTH - 1))
+                    ? MAX_SHOWN_LENGTH - 1
+                    : MAX_SHOWN_LENGTH;
+            cut = text.substring(0, end) + "…";
+        }
+        return cut.chars().allMatch(c -> !invisible(c)) ? cut : visible(cut);
+    }
+
+    private static boolean invisible(int c) {
+        int type = Character.getType(c);
+        return c != ' ' && (Character.isSpaceChar(c) || type == Character.CONTROL || type == Character.FORMAT);
+    }
+
+    private static String visible(String text) {
+        StringBuilder shown = new StringBuilder(text.length() + 8);
+        text.chars().forEach(c -> {
+            if (invisible(c)) {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.append((char) c);
+            }
+        });
+        return shown.toString();
     }
 
     /** Jackson's own explanation, without the source location it appends. */

@@ -30,23 +30,34 @@ final class FloatingPointReader extends ValueReader {
         } catch (NumberFormatException e) {
             return new Rejection(text, "is not a number");
         }
-        return finite(value) ? box(value, text) : new Rejection(text, "is not a finite number");
+        return checked(value, text);
     }
 
     @Override
     Object fromJsonNumber(JsonParser parser) {
         double value = parser.getDoubleValue();
-        return finite(value) ? box(value, null) : new Rejection(parser.getString(), "is not a finite number");
+        return Double.isFinite(value) ? box(value, null) : checked(value, parser.getString());
     }
 
     @Override
     Object fromNumberNode(JsonNode node) {
-        double value = node.doubleValue();
-        return finite(value) ? box(value, node.asString()) : new Rejection(node.asString(), "is not a finite number");
+        // Through Number: a BigInteger node past double's range gives an infinity, not an exception.
+        double value = node.numberValue().doubleValue();
+        return Double.isFinite(value) ? box(value, node.asString()) : checked(value, node.asString());
     }
 
-    private static boolean finite(double value) {
-        return !Double.isNaN(value) && !Double.isInfinite(value);
+    /**
+     * NaN and infinities are refused: written out ({@code NaN}, {@code Infinity}) they are "not a
+     * finite number"; a number in plain digits too large for a double ({@code 1e309}, 400 digits)
+     * is out of range, and is named by its text, not by the infinity it overflows to.
+     */
+    private Object checked(double value, String text) {
+        if (Double.isFinite(value)) {
+            return box(value, text);
+        }
+        return NumberText.isDecimalSyntax(text)
+                ? new Rejection(text, "is out of range: must be between " + -Double.MAX_VALUE + " and " + Double.MAX_VALUE)
+                : new Rejection(text, "is not a finite number");
     }
 
     private Object box(double value, String text) {

@@ -144,7 +144,7 @@ final class Instantiator {
             return new ModelException("Could not create " + type.getName() + ": " + cause, cause);
         }
         String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
-        return new SchemaValidationException(List.of(new FieldViolation(field, BindingJson.abbreviate(value),
+        return new SchemaValidationException(List.of(new FieldViolation(field, BindingJson.shown(value),
                 "is rejected by " + type.getSimpleName() + ": " + message)));
     }
 

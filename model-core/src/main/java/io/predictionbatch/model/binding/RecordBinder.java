@@ -177,7 +177,7 @@ public final class RecordBinder<I> {
                 if (violations == null) {
                     violations = new ArrayList<>();
                 }
-                violations.add(new FieldViolation(properties[i].name(), BindingJson.abbreviate(rejection.value()),
+                violations.add(new FieldViolation(properties[i].name(), BindingJson.shown(rejection.value()),
                         rejection.reason()));
             }
         }
@@ -189,7 +189,7 @@ public final class RecordBinder<I> {
 
     private static SchemaValidationException notAnObject(String text, String reason) {
         return new SchemaValidationException(List.of(
-                new FieldViolation("$", BindingJson.abbreviate(text), "is not a valid JSON object: " + reason)));
+                new FieldViolation("$", BindingJson.shown(text), "is not a valid JSON object: " + reason)));
     }
 
     @Override

@@ -9,11 +9,16 @@ import io.predictionbatch.model.binding.TestInputs.MixedInput;
 import io.predictionbatch.model.binding.TestInputs.Species;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class RecordBinderJsonTest {
+
+    private static final String OUT_OF_RANGE =
+            "is out of range: must be between -1.7976931348623157E308 and 1.7976931348623157E308";
 
     private static final String IRIS = "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}";
 
@@ -77,14 +82,40 @@ class RecordBinderJsonTest {
     }
 
     @Test
-    void rejectsNonFiniteNumbers() {
+    void rejectsNonFiniteNumbersAndNamesTooLargeOnesByTheirText() {
         String line = "{\"sepal_length\":NaN,\"sepal_width\":-Infinity,\"petal_length\":1e400,\"petal_width\":\"NaN\"}";
+        String huge = "{\"sepal_length\":1e309,\"sepal_width\":" + "9".repeat(400) + ",\"petal_length\":\"-1e309\","
+                + "\"petal_width\":0.2}";
 
         assertThat(violations(() -> iris.bindJson(line))).containsExactly(
                 "sepal_length: 'NaN' is not a finite number",
                 "sepal_width: '-Infinity' is not a finite number",
-                "petal_length: '1e400' is not a finite number",
+                "petal_length: '1e400' " + OUT_OF_RANGE,
                 "petal_width: 'NaN' is not a finite number");
+        List<String> expected = List.of("sepal_length: '1e309' " + OUT_OF_RANGE,
+                "sepal_width: '" + "9".repeat(60) + "…' " + OUT_OF_RANGE, "petal_length: '-1e309' " + OUT_OF_RANGE);
+        assertThat(violations(() -> iris.bindJson(huge))).isEqualTo(expected);
+        // A tree keeps the number's text only if its mapper kept the exact value (not a double's infinity).
+        JsonNode exact = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build()
+                .readTree(huge);
+        assertThat(violations(() -> iris.bindJson(exact))).containsExactly("sepal_length: '1E+309' " + OUT_OF_RANGE,
+                expected.get(1), expected.get(2));
+    }
+
+    @Test
+    void rejectsALineThatNamesAFieldTwice() {
+        assertThat(violations(() -> iris.bindJson("{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,"
+                + "\"petal_width\":0.2,\"sepal_length\":9}")))
+                .singleElement().asString().contains("is not a valid JSON object: Duplicate Object property \"sepal_length\"");
+    }
+
+    @Test
+    void showsCharactersOneCannotSee() {
+        assertThat(violations(() -> iris.bindJson("{\"sepal_length\":\"5.1\u00a0\",\"sepal_width\":\"3\u200b\","
+                + "\"petal_length\":\"1\\u0001\",\"petal_width\":0.2}"))).containsExactly(
+                "sepal_length: '5.1\\u00a0' is not a number",
+                "sepal_width: '3\\u200b' is not a number",
+                "petal_length: '1\\u0001' is not a number");
     }
 
     @Test

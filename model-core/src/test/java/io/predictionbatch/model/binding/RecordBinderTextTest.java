@@ -80,11 +80,12 @@ class RecordBinderTextTest {
     }
 
     @Test
-    void rejectsInfinityAndOverflowAsNotFinite() {
+    void rejectsInfinityAsNotFiniteAndOverflowAsOutOfRange() {
         assertThat(violations(() -> iris.bindText(irisRow("Infinity", "-inf", "1e400", "+NaN")))).containsExactly(
                 "sepal_length: 'Infinity' is not a finite number",
                 "sepal_width: '-inf' is not a finite number",
-                "petal_length: '1e400' is not a finite number",
+                "petal_length: '1e400' is out of range: must be between -1.7976931348623157E308 and"
+                        + " 1.7976931348623157E308",
                 "petal_width: '+NaN' is not a finite number");
     }
 
