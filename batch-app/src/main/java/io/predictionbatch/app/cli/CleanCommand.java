@@ -10,6 +10,7 @@ import io.predictionbatch.app.dashboard.JobOverview;
 import io.predictionbatch.app.dashboard.JobQueries;
 import io.predictionbatch.app.launch.JobControl;
 import io.predictionbatch.app.launch.JobStateException;
+import io.predictionbatch.app.output.ByteSizes;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -79,23 +80,9 @@ class CleanCommand implements Callable<Integer> {
             out.println(which.all ? "No job to clean: none failed, stopped or was interrupted" : "No job cleaned");
         } else {
             out.printf(Locale.ROOT, "Abandoned job(s) %s and removed %s of part files; they can no longer be"
-                    + " restarted%n", String.join(", ", cleaned.stream().map(String::valueOf).toList()), size(freed));
+                    + " restarted%n", String.join(", ", cleaned.stream().map(String::valueOf).toList()),
+                    ByteSizes.readable(freed));
         }
         return refused == 0 ? 0 : UserErrorHandler.USER_ERROR;
-    }
-
-    /** A byte count as people read it. */
-    static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import io.predictionbatch.app.dashboard.JobOverview;
 import io.predictionbatch.app.dashboard.JobQueries;
 import io.predictionbatch.app.launch.JobControl;
+import io.predictionbatch.app.output.ByteSizes;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +62,7 @@ class JobsCommand implements Callable<Integer> {
             out.printf("%nJobs that can be resumed (%s) keep %s of part files beside their outputs;"
                     + " `prediction-batch clean JOB_ID` or `clean --all` gives them up and frees it%n",
                     String.join(", ", resumable.stream().map(job -> String.valueOf(job.jobId())).toList()),
-                    CleanCommand.size(held));
+                    ByteSizes.readable(held));
         }
         return 0;
     }

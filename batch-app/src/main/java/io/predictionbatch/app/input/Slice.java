@@ -26,6 +26,11 @@ public record Slice(int index, ByteRange range, long fileSize, long fileLastModi
         context.putLong(PREFIX + "fileLastModified", fileLastModified);
     }
 
+    /** Whether the context is a partition's, holding its slice. */
+    public static boolean isIn(ExecutionContext context) {
+        return context.containsKey(PREFIX + "index");
+    }
+
     public static Slice readFrom(ExecutionContext context) {
         return new Slice(context.getInt(PREFIX + "index"),
                 new ByteRange(context.getLong(PREFIX + "start"), context.getLong(PREFIX + "end"),

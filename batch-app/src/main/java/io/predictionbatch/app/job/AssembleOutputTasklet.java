@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import io.predictionbatch.app.input.Slice;
 import io.predictionbatch.app.output.OutputColumns;
+import io.predictionbatch.app.output.OutputDiskFullException;
 import io.predictionbatch.app.output.PartFiles;
 import io.predictionbatch.app.output.PartWriters;
 import io.predictionbatch.app.output.RejectedRecord;
@@ -83,7 +84,19 @@ public final class AssembleOutputTasklet implements Tasklet {
                         + " hold %d predictions and %d rejects", records, written, rejected));
             }
         } else {
-            assembleFiles(parameters, instance, results);
+            try {
+                assembleFiles(parameters, instance, results);
+            } catch (IOException e) {
+                // A half-assembled file is of no use to a restart, which assembles again: its space is freed.
+                Files.deleteIfExists(temporaryOf(parameters.output()));
+                Files.deleteIfExists(temporaryOf(parameters.errors()));
+                Optional<OutputDiskFullException> full = OutputDiskFull.diagnose(stepExecution, List.of(e));
+                if (full.isPresent()) {
+                    full.get().initCause(e);
+                    throw full.get();
+                }
+                throw e;
+            }
             written = results.stream().mapToLong(PartResult::written).sum();
             rejected = results.stream().mapToLong(PartResult::rejected).sum();
         }

@@ -10,24 +10,30 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps a partition's execution context as of its last committed chunk, and puts it back when a
- * chunk's transaction does not commit.
+ * Keeps a partition's execution context and version as of its last committed chunk, and puts
+ * them back when a chunk's transaction does not commit.
  *
- * <p>Why: a chunk step saves its readers' and writers' positions into the execution context
- * before the chunk's transaction commits. When the commit itself fails (the database went away),
- * the context is left holding the positions of a chunk that was never committed, and the step
- * stores that context as it records its failure: restarted from there, the partition would skip
- * the lost chunk's records. This listener copies the context after each commit and, when a
- * transaction ends any other way, puts the copy back before the step records anything.
+ * <p>Why: a chunk step saves its readers' and writers' positions into the execution context, and
+ * the step execution into the job repository (which raises its version), inside the chunk's
+ * transaction. When the commit itself fails (the database went away; the part file's buffer
+ * could not be written because the disk is full), the context is left holding the positions of a
+ * chunk that was never committed, and the version one ahead of the row's. The step would store
+ * that context as it records its failure (restarted from there, the partition would skip the
+ * lost chunk's records), or fail to record it at all on the version, leaving the partition
+ * {@code STARTED} and the job {@code UNKNOWN}, which cannot be restarted. This listener copies
+ * both after each commit and, when a transaction ends any other way, puts them back before the
+ * step records anything.
  */
 final class CommittedContext implements ChunkListener<InputRecord, PredictionRow> {
 
     private final StepExecution partition;
     private volatile ExecutionContext committed;
+    private volatile Integer committedVersion;
 
     CommittedContext(StepExecution partition) {
         this.partition = partition;
         this.committed = new ExecutionContext(partition.getExecutionContext());
+        this.committedVersion = partition.getVersion();
     }
 
     @Override
@@ -37,8 +43,10 @@ final class CommittedContext implements ChunkListener<InputRecord, PredictionRow
             public void afterCompletion(int status) {
                 if (status == STATUS_COMMITTED) {
                     committed = new ExecutionContext(partition.getExecutionContext());
+                    committedVersion = partition.getVersion();
                 } else {
                     partition.setExecutionContext(new ExecutionContext(committed));
+                    partition.setVersion(committedVersion);
                 }
             }
         });

@@ -71,5 +71,6 @@ public final class PredictPartitionStep implements Step {
                 .listener(committed)
                 .build()
                 .execute(partition);
+        OutputDiskFull.recordOn(partition, jobRepository);
     }
 }

@@ -1,10 +1,5 @@
 package io.predictionbatch.app.launch;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
-
 import io.predictionbatch.app.config.PredictionBatchProperties;
 import io.predictionbatch.app.dashboard.JobOverview;
 import io.predictionbatch.app.dashboard.JobQueries;
@@ -151,15 +146,7 @@ public class JobControl {
         if (parameters.toTable()) {
             return 0;
         }
-        Path folder = PartFiles.of(parameters.output(), job.jobId()).folder();
-        if (!Files.isDirectory(folder)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
-        } catch (IOException e) {
-            return 0; // removed meanwhile
-        }
+        return PartFiles.of(parameters.output(), job.jobId()).bytes();
     }
 
     /**

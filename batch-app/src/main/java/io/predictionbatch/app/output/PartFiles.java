@@ -1,6 +1,7 @@
 package io.predictionbatch.app.output;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -32,6 +33,18 @@ public record PartFiles(Path folder) {
     public List<Path> rejectsInOrder() throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(file -> file.getFileName().toString().startsWith(REJECTS_PREFIX)).sorted().toList();
+        }
+    }
+
+    /** The bytes the part files hold; 0 when there are none. */
+    public long bytes() {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0; // removed meanwhile
         }
     }
 

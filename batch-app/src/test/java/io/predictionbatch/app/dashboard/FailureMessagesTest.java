@@ -2,8 +2,12 @@ package io.predictionbatch.app.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.util.List;
+
 import io.predictionbatch.app.input.InvalidInputException;
 import io.predictionbatch.app.job.ErrorThresholdExceededException;
+import io.predictionbatch.app.output.OutputDiskFullException;
 import org.junit.jupiter.api.Test;
 
 class FailureMessagesTest {
@@ -34,5 +38,15 @@ class FailureMessagesTest {
 
         assertThat(FailureMessages.describeStored(stored)).isEqualTo("java.io.IOException: disk full");
         assertThat(FailureMessages.describeStored(null)).isEqualTo("no reason recorded");
+    }
+
+    @Test
+    void findsAUserFacingReasonAddedAfterTheFailureItExplains() {
+        Exception framework = new IllegalStateException("Could not write to output buffer", new IOException("short"));
+        Exception full = new OutputDiskFullException("the output disk is full: /data (ext4) has 0 B free");
+        String stored = full + "\n" + framework + "\n\tat x.y(Z.java:1)";
+
+        assertThat(FailureMessages.describe(List.of(framework, full), "ignored")).isEqualTo(full.getMessage());
+        assertThat(FailureMessages.describeStored(stored)).isEqualTo(full.getMessage());
     }
 }
