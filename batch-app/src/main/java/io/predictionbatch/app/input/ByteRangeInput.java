@@ -16,7 +16,10 @@ public final class ByteRangeInput {
     private ByteRangeInput() {
     }
 
-    /** Opens the slice's bytes, from its first record to the end of its last. */
+    /**
+     * Opens the slice's bytes, from its first record to the end of its last; in a gzip file,
+     * decompressed, after passing over the bytes before the slice.
+     */
     static InputStream open(Path file, Slice slice) throws IOException {
         ByteRange range = slice.range();
         long expectedSize = slice.fileSize();
@@ -26,10 +29,17 @@ public final class ByteRangeInput {
             throw new InputChangedException("Input file '" + file + "' changed since the job was planned"
                     + " (size " + expectedSize + " -> " + size + " bytes); start a new job instead of restarting this one");
         }
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-        channel.position(range.start());
+        InputStream from;
+        if (InputBytes.isGzip(file)) {
+            from = InputBytes.open(file).stream();
+            from.skipNBytes(range.start());
+        } else {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            channel.position(range.start());
+            from = Channels.newInputStream(channel);
+        }
         return BoundedInputStream.builder()
-                .setInputStream(Channels.newInputStream(channel))
+                .setInputStream(from)
                 .setMaxCount(range.length())
                 .setPropagateClose(true)
                 .get();

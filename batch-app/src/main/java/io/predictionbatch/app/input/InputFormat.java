@@ -16,9 +16,9 @@ public enum InputFormat {
         this.extensions = extensions;
     }
 
-    /** The format a file's extension names, if any. */
+    /** The format a file's extension names, if any; a compressed file's, before its {@code .gz}. */
     public static Optional<InputFormat> fromExtension(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT).replaceFirst("\\.(gz|gzip)$", "");
         return Arrays.stream(values())
                 .filter(format -> Arrays.stream(format.extensions).anyMatch(name::endsWith))
                 .findFirst();

@@ -97,16 +97,13 @@ public final class InputInspector {
     }
 
     /**
-     * What a file whose header makes no sense is when it is not text at all: gzip data, UTF-16
-     * text. Said plainly, rather than the raw bytes of its header.
+     * What a file whose header makes no sense is when it is not text at all: UTF-16 text without a
+     * byte order mark. Said plainly, rather than the raw bytes of its header.
      */
     private static Optional<String> notText(Path file) throws IOException {
         byte[] start;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = InputBytes.open(file).stream()) {
             start = in.readNBytes(4096);
-        }
-        if (start.length >= 2 && (start[0] & 0xff) == 0x1f && (start[1] & 0xff) == 0x8b) {
-            return Optional.of("is gzip-compressed; decompress it first (gunzip)");
         }
         long nulBytes = IntStream.range(0, start.length).filter(i -> start[i] == 0).count();
         if (nulBytes > start.length / 4) {
@@ -175,11 +172,11 @@ public final class InputInspector {
 
     /** The file's records from the start, after a UTF-8 byte order mark if there is one. */
     private static RecordReader wholeFile(Path file, InputDialect dialect) throws IOException {
-        return new RecordReader(BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get(), dialect, 1);
+        return new RecordReader(BOMInputStream.builder().setInputStream(InputBytes.open(file).stream()).get(), dialect, 1);
     }
 
     private static boolean startsWithUtf16ByteOrderMark(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = InputBytes.open(file).stream()) {
             byte[] start = in.readNBytes(2);
             return start.length == 2 && ((start[0] & 0xff) == 0xfe && (start[1] & 0xff) == 0xff
                     || (start[0] & 0xff) == 0xff && (start[1] & 0xff) == 0xfe);

@@ -2,11 +2,8 @@ package io.predictionbatch.app.input;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,11 +19,12 @@ import java.util.List;
  * record end, a quote that never closes, before any partition starts, with its line. It reads
  * about a gigabyte a second: a small cost beside scoring the records.
  *
- * <p>A UTF-8 byte order mark at the start of the file is skipped.
+ * <p>A UTF-8 byte order mark at the start of the file is skipped. A gzip file is planned on its
+ * decompressed bytes, cut where the compressed bytes read reach each target (see {@link InputBytes}).
  */
 public final class RecordBoundaryScanner {
 
-    private static final int BUFFER_SIZE = 1 << 20;
+    private static final int BUFFER_SIZE = 1 << 16;
     private static final byte[] UTF8_BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final InputDialect dialect;
@@ -40,10 +38,10 @@ public final class RecordBoundaryScanner {
      * the CSV header. Always returns at least one slice, possibly empty.
      */
     public FilePlan scan(Path file, int partitions) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
+        try (InputBytes bytes = InputBytes.open(file)) {
+            long size = Files.size(file);
             long lastModified = Files.getLastModifiedTime(file).toMillis();
-            return new FilePlan(size, lastModified, new Pass(file, size, partitions).run(channel));
+            return new FilePlan(size, lastModified, new Pass(file, size, partitions).run(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read input file '" + file + "': " + e.getMessage(), e);
         }
@@ -68,6 +66,7 @@ public final class RecordBoundaryScanner {
         private long rangeFirstLine = 1;
         private long rangeRecords;
         private long target;
+        private InputBytes input;
 
         Pass(Path file, long size, int partitions) {
             this.file = file;
@@ -75,14 +74,12 @@ public final class RecordBoundaryScanner {
             this.partitions = Math.max(1, partitions);
         }
 
-        List<ByteRange> run(FileChannel channel) throws IOException {
-            ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+        List<ByteRange> run(InputBytes input) throws IOException {
+            this.input = input;
+            byte[] bytes = new byte[BUFFER_SIZE];
             long position = 0;
             target = targetAfter(0);
-            while (channel.read(buffer) > 0) {
-                buffer.flip();
-                byte[] bytes = buffer.array();
-                int limit = buffer.limit();
+            for (int limit; (limit = input.stream().readNBytes(bytes, 0, bytes.length)) > 0; position += limit) {
                 int from = 0;
                 if (position == 0 && startsWithByteOrderMark(bytes, limit)) {
                     // Not part of the first record (nor of a CSV header): the first slice starts after it.
@@ -93,8 +90,6 @@ public final class RecordBoundaryScanner {
                 for (int i = from; i < limit; i++) {
                     accept(bytes[i], position + i);
                 }
-                position += limit;
-                buffer.clear();
             }
             finish(position);
             return ranges;
@@ -117,10 +112,10 @@ public final class RecordBoundaryScanner {
                 headerPending = false;
                 rangeStart = end;
                 rangeFirstLine = framer.line();
-                target = targetAfter(rangeStart);
+                target = targetAfter(input.fileOffset(rangeStart));
             } else {
                 rangeRecords++;
-                if (end >= target && ranges.size() < partitions - 1) {
+                if (input.fileOffset(end) >= target && ranges.size() < partitions - 1) {
                     cut(end);
                 }
             }
@@ -131,10 +126,13 @@ public final class RecordBoundaryScanner {
             rangeStart = end;
             rangeFirstLine = framer.line();
             rangeRecords = 0;
-            target = targetAfter(end);
+            target = targetAfter(input.fileOffset(end));
         }
 
-        /** Slices split what is left evenly, so the last slice is not a remainder. */
+        /**
+         * Slices split what is left of the file evenly, so the last slice is not a remainder;
+         * {@code start} and the target are offsets in the file (compressed, for gzip).
+         */
         private long targetAfter(long start) {
             long remainingSlices = partitions - ranges.size();
             return start + Math.max(1, (size - start) / remainingSlices);

@@ -3,12 +3,14 @@ package io.predictionbatch.app.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -213,5 +215,35 @@ class RangeReadersTest {
         assertThat(reader.read().problem()).contains("a quoted field opens on line 3 and never closes");
         assertThat(reader.read()).isNull();
         reader.close();
+    }
+
+    @Test
+    void readsAGzipFileIntoTheSameRecordsAsItsPlainTextWhateverThePartitions() throws Exception {
+        StringBuilder text = new StringBuilder("id,comment\n");
+        for (int i = 0; i < 20_000; i++) {
+            text.append(i).append(i % 7 == 0 ? ",\"two\nlines\"\n" : ",plain\n");
+        }
+        Path plain = Files.writeString(folder.resolve("big.csv"), text);
+        Path gzip = folder.resolve("big.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzip))) {
+            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        List<InputRecord> expected = readAll(plain, InputFormat.CSV, 1, new ExecutionContext());
+
+        for (int partitions = 1; partitions <= 4; partitions++) {
+            FilePlan plan = new RecordBoundaryScanner(InputDialect.of(InputFormat.CSV)).scan(gzip, partitions);
+            List<InputRecord> records = readAll(gzip, InputFormat.CSV, partitions, new ExecutionContext());
+
+            assertThat(plan.ranges()).hasSize(partitions);
+            assertThat(plan.size()).isEqualTo(Files.size(gzip));
+            assertThat(records).hasSize(20_000);
+            assertThat(records).extracting(InputRecord::line)
+                    .containsExactlyElementsOf(expected.stream().map(InputRecord::line).toList());
+            assertThat(records.get(7).fields()).containsExactly("7", "two\nlines");
+        }
+        ExecutionContext resumed = new ExecutionContext();
+        resumed.putInt("reader.read.count", 19_998);
+        assertThat(readAll(gzip, InputFormat.CSV, 1, resumed)).extracting(record -> record.fields()[0])
+                .containsExactly("19998", "19999");
     }
 }
