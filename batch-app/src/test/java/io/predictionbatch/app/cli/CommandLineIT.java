@@ -3,10 +3,12 @@ package io.predictionbatch.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +84,15 @@ class CommandLineIT {
         List<String> lines = Files.readAllLines(work.resolve("preds.jsonl"));
         assertThat(lines).hasSize(150);
         assertThat(lines.get(0)).isEqualTo("{\"line\":1,\"id\":1,\"species\":\"setosa\"}");
+
+        Path gzip = work.resolve("iris.jsonl.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzip))) {
+            Files.copy(SAMPLES.resolve("iris.jsonl"), out);
+        }
+        Cli.Result compressed = cli.run("predict", "-i", gzip.toString(), "-o", "gzip.jsonl", "-k", "id", "-p", "3",
+                "-q");
+        assertThat(compressed.exitCode()).as(compressed.err()).isZero();
+        assertThat(Files.readAllLines(work.resolve("gzip.jsonl"))).isEqualTo(lines);
     }
 
     @Test

@@ -3,11 +3,15 @@ package io.predictionbatch.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +75,20 @@ class DistributedModeIT {
                 .isEqualTo(Files.readAllLines(work.resolve("embedded.errors.csv")));
         Cli.Result status = distributed.run("status", "1");
         assertThat(status.out()).contains("Job 1: COMPLETED").contains("predictPartition:p0005");
+
+        // The same records, gzip-compressed and separated by semicolons: the workers read them alike.
+        Path gzip = work.resolve("input-semicolons.csv.gz");
+        try (Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(gzip)),
+                StandardCharsets.UTF_8)) {
+            for (String line : Files.readAllLines(input)) {
+                out.write(line.replace(',', ';') + "\n");
+            }
+        }
+        Cli.Result compressed = distributed.run("predict", "-i", gzip.toString(), "-o", "gzip.csv", "-k", "id",
+                "--delimiter", ";", "-p", "4", "-q");
+        assertThat(compressed.exitCode()).as(compressed.out() + compressed.err()).isZero();
+        assertThat(Files.readAllLines(work.resolve("gzip.csv")))
+                .isEqualTo(Files.readAllLines(work.resolve("embedded.csv")));
     }
 
     @Test
