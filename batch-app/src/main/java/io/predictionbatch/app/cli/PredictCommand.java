@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import io.predictionbatch.app.input.InputFormat;
+import io.predictionbatch.app.input.StdinSpool;
 import io.predictionbatch.app.job.PredictionJobParameters;
 import io.predictionbatch.app.launch.JobControl;
 import io.predictionbatch.app.launch.JobRequest;
@@ -32,7 +34,9 @@ class PredictCommand implements Callable<Integer> {
             description = "Qualified name of the model (see `models`); may be left out when only one is hosted.")
     private String model;
 
-    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE", description = "The records to score.")
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE",
+            description = "The records to score: a CSV or JSON Lines file, gzip-compressed or not; - for standard"
+                    + " input (with --input-format).")
     private Path input;
 
     @ArgGroup(multiplicity = "1")
@@ -109,16 +113,24 @@ class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PredictionJobParameters parameters = jobControl.parameters(new JobRequest(model, input, destination.output,
-                destination.table, inputFormat, outputFormat, key, errors, partitions, chunkSize, maxErrors,
-                maxErrorRate, noOverwrite, delimiter, encoding, maxRecordBytes));
+        boolean stdin = input.toString().equals("-");
+        Path records = stdin ? spoolStandardInput() : input;
+        PredictionJobParameters parameters;
+        try {
+            parameters = jobControl.parameters(new JobRequest(model, records, destination.output, destination.table,
+                    inputFormat, outputFormat, key, errors, partitions, chunkSize, maxErrors, maxErrorRate, noOverwrite,
+                    delimiter, encoding, maxRecordBytes));
+        } catch (RuntimeException e) {
+            StdinSpool.deleteIfSpool(records);
+            throw e;
+        }
         List<Path> replaced = Stream.of(parameters.output(), parameters.errors())
                 .filter(file -> file != null && Files.exists(file)).toList();
         JobExecution execution = jobControl.start(parameters);
         var err = spec.commandLine().getErr();
         if (!quiet) {
             err.printf("Job %d started: %s on %s%n", execution.getJobInstance().getInstanceId(), parameters.model(),
-                    parameters.input());
+                    stdin ? "standard input (kept in " + records + " until the job is over)" : parameters.input());
             err.flush();
         }
         int exitCode = follower.follow(execution, System.out, System.err, !quiet);
@@ -127,5 +139,18 @@ class PredictCommand implements Callable<Integer> {
                     + " (--no-overwrite refuses instead)"));
         }
         return exitCode;
+    }
+
+    /** Standard input, kept in a file beside the output: partitions and a restart read it from there. */
+    private Path spoolStandardInput() {
+        if (inputFormat == null) {
+            throw new IllegalArgumentException("--input - reads standard input, which has no extension to tell its"
+                    + " format: add --input-format csv|jsonl");
+        }
+        if (destination.output == null) {
+            throw new IllegalArgumentException("--input - needs an output file: the records read are kept beside it"
+                    + " until the job is over");
+        }
+        return StdinSpool.create(System.in, destination.output, InputFormat.parse(inputFormat));
     }
 }

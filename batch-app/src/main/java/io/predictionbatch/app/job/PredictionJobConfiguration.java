@@ -39,6 +39,8 @@ public class PredictionJobConfiguration {
     Job predictionJob(JobRepository jobRepository, Step validateInput, Step predict, Step assembleOutput) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new JobOwnerListener(jobRepository))
+                // after the next one, which tells whether the job can still be restarted (listeners end in reverse)
+                .listener(new StdinSpoolListener())
                 .listener(new UnresumableFailureListener())
                 .start(validateInput)
                 .next(predict)

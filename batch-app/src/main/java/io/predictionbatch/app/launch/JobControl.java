@@ -4,6 +4,7 @@ import io.predictionbatch.app.config.PredictionBatchProperties;
 import io.predictionbatch.app.dashboard.JobOverview;
 import io.predictionbatch.app.dashboard.JobQueries;
 import io.predictionbatch.app.input.FilePlans;
+import io.predictionbatch.app.input.StdinSpool;
 import io.predictionbatch.app.job.UnresumableFailureListener;
 import io.predictionbatch.app.job.JobOwnerListener;
 import io.predictionbatch.app.job.PredictionJobParameters;
@@ -173,6 +174,7 @@ public class JobControl {
         if (!parameters.toTable()) {
             PartFiles.of(parameters.output(), jobId).delete();
         }
+        StdinSpool.deleteIfSpool(parameters.input());
         log.info("Job " + jobId + " abandoned; " + bytes + " bytes of part files removed");
         return bytes;
     }

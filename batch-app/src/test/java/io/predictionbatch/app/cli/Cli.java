@@ -69,6 +69,15 @@ final class Cli {
     }
 
     Run launch(String... args) throws IOException {
+        return launch(null, args);
+    }
+
+    /** Runs a command with a file as its standard input. */
+    Result runWithInput(Path stdin, String... args) throws IOException, InterruptedException {
+        return launch(stdin, args).await();
+    }
+
+    private Run launch(Path stdin, String... args) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run `mvn verify`, which packages it first");
         }
@@ -93,6 +102,9 @@ final class Cli {
         }
         builder.redirectOutput(out.toFile());
         builder.redirectError(err.toFile());
+        if (stdin != null) {
+            builder.redirectInput(stdin.toFile());
+        }
         return new Run(builder.start(), out, err);
     }
 

@@ -231,6 +231,24 @@ class CommandLineIT {
     }
 
     @Test
+    void scoresStandardInputAndKeepsNoCopyOnceDone() throws Exception {
+        Cli.Result result = cli.runWithInput(SAMPLES.resolve("iris.csv"), "predict", "-i", "-", "--input-format",
+                "csv", "-o", "stdin.csv", "-k", "id", "-p", "2", "-q");
+        Cli.Result file = cli.run("predict", "-i", SAMPLES.resolve("iris.csv").toString(), "-o", "file.csv", "-k",
+                "id", "-q");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("150 records read, 150 written");
+        assertThat(Files.readAllLines(work.resolve("stdin.csv"))).isEqualTo(Files.readAllLines(work.resolve("file.csv")));
+        try (var files = Files.list(work)) {
+            assertThat(files.map(path -> path.getFileName().toString())).noneMatch(name -> name.contains(".stdin-"));
+        }
+        Cli.Result noFormat = cli.runWithInput(SAMPLES.resolve("iris.csv"), "predict", "-i", "-", "-o", "x.csv");
+        assertThat(noFormat.exitCode()).isEqualTo(UserErrorHandler.USER_ERROR);
+        assertThat(noFormat.err()).contains("add --input-format csv|jsonl");
+    }
+
+    @Test
     void rejectsJsonLinesWithATwiceNamedFieldAndKeepsExactKeys() throws Exception {
         String fields = "\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2";
         Path input = Files.writeString(work.resolve("keys.jsonl"), "{\"id\":1e309," + fields + "}\n"
