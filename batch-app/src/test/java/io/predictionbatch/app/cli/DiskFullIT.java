@@ -58,7 +58,7 @@ class DiskFullIT {
                 cp "$1/out.csv" "$5/restarted.csv"
                 """;
         List<String> command = new ArrayList<>(unshare());
-        command.addAll(List.of("sh", "-c", script, "sh", disk.toString(), javaBinary(),
+        command.addAll(List.of("sh", "-c", script, "sh", disk.toString(), Cli.javaBinary(),
                 Cli.JAR.toAbsolutePath().toString(), input.toString(), work.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                 .redirectOutput(work.resolve("script.out").toFile()).redirectErrorStream(true);
@@ -109,9 +109,5 @@ class DiskFullIT {
             }
         }
         return file;
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
