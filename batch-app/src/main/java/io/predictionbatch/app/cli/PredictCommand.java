@@ -116,17 +116,19 @@ class PredictCommand implements Callable<Integer> {
         boolean stdin = input.toString().equals("-");
         Path records = stdin ? spoolStandardInput() : input;
         PredictionJobParameters parameters;
+        List<Path> replaced;
+        JobExecution execution;
         try {
             parameters = jobControl.parameters(new JobRequest(model, records, destination.output, destination.table,
                     inputFormat, outputFormat, key, errors, partitions, chunkSize, maxErrors, maxErrorRate, noOverwrite,
                     delimiter, encoding, maxRecordBytes));
-        } catch (RuntimeException e) {
-            StdinSpool.deleteIfSpool(records);
+            replaced = Stream.of(parameters.output(), parameters.errors())
+                    .filter(file -> file != null && Files.exists(file)).toList();
+            execution = jobControl.start(parameters);
+        } catch (Exception e) {
+            StdinSpool.deleteIfSpool(records, destination.output);
             throw e;
         }
-        List<Path> replaced = Stream.of(parameters.output(), parameters.errors())
-                .filter(file -> file != null && Files.exists(file)).toList();
-        JobExecution execution = jobControl.start(parameters);
         var err = spec.commandLine().getErr();
         if (!quiet) {
             err.printf("Job %d started: %s on %s%n", execution.getJobInstance().getInstanceId(), parameters.model(),

@@ -32,10 +32,20 @@ public final class ByteRangeInput {
         InputStream from;
         if (InputBytes.isGzip(file)) {
             from = InputBytes.open(file).stream();
-            from.skipNBytes(range.start());
+            try {
+                from.skipNBytes(range.start());
+            } catch (IOException | RuntimeException e) {
+                from.close();
+                throw e;
+            }
         } else {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-            channel.position(range.start());
+            try {
+                channel.position(range.start());
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
             from = Channels.newInputStream(channel);
         }
         return BoundedInputStream.builder()

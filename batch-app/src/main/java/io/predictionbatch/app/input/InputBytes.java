@@ -36,7 +36,12 @@ final class InputBytes implements Closeable {
     static InputBytes open(Path file) throws IOException {
         boolean gzip = isGzip(file);
         BoundedInputStream fileBytes = BoundedInputStream.builder().setInputStream(Files.newInputStream(file)).get();
-        return new InputBytes(fileBytes, gzip ? new GZIPInputStream(fileBytes, GZIP_BUFFER) : fileBytes, gzip);
+        try {
+            return new InputBytes(fileBytes, gzip ? new GZIPInputStream(fileBytes, GZIP_BUFFER) : fileBytes, gzip);
+        } catch (IOException | RuntimeException e) {
+            fileBytes.close(); // a gzip header that cannot be read
+            throw e;
+        }
     }
 
     static boolean isGzip(Path file) throws IOException {
@@ -49,10 +54,6 @@ final class InputBytes implements Closeable {
     /** The (decompressed) bytes. */
     InputStream stream() {
         return bytes;
-    }
-
-    boolean gzip() {
-        return gzip;
     }
 
     /**

@@ -20,11 +20,13 @@ import java.util.Arrays;
 public record InputDialect(InputFormat format, char delimiter, Charset encoding, int maxRecordBytes) {
 
     public static final int DEFAULT_MAX_RECORD_BYTES = 4 << 20;
+    /** A record is held in memory twice (as written, and its values): at most this, each. */
+    public static final int LARGEST_MAX_RECORD_BYTES = 256 << 20;
 
     public InputDialect {
-        if (delimiter >= 0x7f || delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
-            throw new IllegalArgumentException("--delimiter must be one ASCII character other than a quote or a line"
-                    + " end, e.g. ';' or tab");
+        if (delimiter >= 0x7f || delimiter < 0x20 && delimiter != '\t' || delimiter == '"') {
+            throw new IllegalArgumentException("--delimiter must be one printable ASCII character other than a quote,"
+                    + " or tab, e.g. ';'");
         }
         if (format == InputFormat.JSONL && delimiter != ',') {
             throw new IllegalArgumentException("--delimiter is for CSV input; JSON Lines has none");
@@ -34,8 +36,9 @@ public record InputDialect(InputFormat format, char delimiter, Charset encoding,
                     + " on ASCII bytes, and only UTF-8 and single-byte encodings keep them apart from other"
                     + " characters; convert the file to UTF-8 first (iconv -f " + encoding.name() + " -t UTF-8)");
         }
-        if (maxRecordBytes < 1) {
-            throw new IllegalArgumentException("--max-record-bytes must be at least 1, not " + maxRecordBytes);
+        if (maxRecordBytes < 1 || maxRecordBytes > LARGEST_MAX_RECORD_BYTES) {
+            throw new IllegalArgumentException("--max-record-bytes must be between 1 and " + LARGEST_MAX_RECORD_BYTES
+                    + ", not " + maxRecordBytes);
         }
     }
 

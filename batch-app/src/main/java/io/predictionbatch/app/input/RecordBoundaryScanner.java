@@ -47,7 +47,7 @@ public final class RecordBoundaryScanner {
         }
     }
 
-    static boolean startsWithByteOrderMark(byte[] bytes, int length) {
+    private static boolean startsWithByteOrderMark(byte[] bytes, int length) {
         int mark = UTF8_BYTE_ORDER_MARK.length;
         return length >= mark && Arrays.equals(bytes, 0, mark, UTF8_BYTE_ORDER_MARK, 0, mark);
     }
@@ -153,7 +153,7 @@ public final class RecordBoundaryScanner {
                 }
             }
             if (rangeRecords > 0 || ranges.isEmpty()) {
-                ranges.add(new ByteRange(Math.min(rangeStart, end), end, rangeFirstLine, rangeRecords));
+                ranges.add(new ByteRange(rangeStart, end, rangeFirstLine, rangeRecords));
             } else if (rangeStart < end) {
                 // Trailing blank lines: they belong to the last slice, holding no record.
                 ByteRange last = ranges.remove(ranges.size() - 1);

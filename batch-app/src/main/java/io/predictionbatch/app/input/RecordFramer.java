@@ -18,8 +18,10 @@ package io.predictionbatch.app.input;
  * that one record is rejected and the next ones are read. Only a quote that never closes leaves
  * no record end, and so refuses the whole file.
  *
- * <p>Line ends are LF, CRLF or a lone CR, as in Commons CSV. An empty line is no record; in JSON
- * Lines, neither is a {@linkplain BlankLines blank} one.
+ * <p>Line ends are LF, CRLF or a lone CR. An empty line is no record; in JSON Lines, neither is a
+ * line of spaces and tabs only, JSON's own whitespace besides the line ends. Any other character (a
+ * form feed, U+3000) makes a JSON Lines line a record, which is then rejected as not JSON, with its
+ * line. A CSV line of spaces is a record.
  */
 final class RecordFramer {
 
@@ -85,7 +87,7 @@ final class RecordFramer {
         if (lineEnd) {
             return endLine();
         }
-        recordHasContent |= !BlankLines.isBlank(b);
+        recordHasContent |= b != ' ' && b != '\t';
         return VALUE;
     }
 

@@ -24,6 +24,8 @@ final class RecordReader implements Closeable {
     private static final int BUFFER_SIZE = 1 << 16;
     /** How much of a record too long to read is shown in the errors file. */
     private static final int SHOWN_BYTES = 1024;
+    /** Record buffers up to this size are kept from one record to the next. */
+    private static final int KEPT_BUFFER = 1 << 16;
 
     private final InputStream in;
     private final InputDialect dialect;
@@ -114,6 +116,11 @@ final class RecordReader implements Closeable {
     }
 
     private void startRecord() {
+        if (raw.length > KEPT_BUFFER) {
+            // One long record does not keep its buffers for the rest of the slice.
+            raw = new byte[KEPT_BUFFER];
+            values = new byte[KEPT_BUFFER];
+        }
         rawLength = 0;
         recordBytes = 0;
         valuesLength = 0;
@@ -166,12 +173,13 @@ final class RecordReader implements Closeable {
     }
 
     private String problem() {
+        // Quoting first: a quote that never closes makes the rest of the input one long record.
+        if (framer.slip() != null) {
+            return "bad quoting: " + framer.slip();
+        }
         if (recordBytes > dialect.maxRecordBytes()) {
             return "the record is " + recordBytes + " bytes long, over the limit of " + dialect.maxRecordBytes()
                     + " bytes (--max-record-bytes)";
-        }
-        if (framer.slip() != null) {
-            return "bad quoting: " + framer.slip();
         }
         if (highBits < 0) {
             int invalid = firstInvalidByte();

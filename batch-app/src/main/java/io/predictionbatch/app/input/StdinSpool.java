@@ -32,20 +32,32 @@ public final class StdinSpool {
         try {
             Files.copy(stdin, spool);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(spool);
+            } catch (IOException ignored) {
+                // the copy's failure is the one to tell
+            }
             throw new UncheckedIOException("Cannot keep the records of standard input in '" + spool + "': "
                     + e.getMessage(), e);
         }
         return spool;
     }
 
-    /** Whether a job's input is a spool of standard input. */
-    public static boolean isSpool(Path input) {
-        return NAME.matcher(input.getFileName().toString()).matches();
+    /** Whether a job's input is a spool of standard input: named so, beside the job's output. */
+    public static boolean isSpool(Path input, Path output) {
+        if (output == null) {
+            return false;
+        }
+        Path file = input.toAbsolutePath().normalize();
+        Path beside = output.toAbsolutePath().normalize();
+        String name = file.getFileName().toString();
+        return file.getParent().equals(beside.getParent()) && NAME.matcher(name).matches()
+                && name.startsWith("." + beside.getFileName() + ".stdin-");
     }
 
     /** Removes a job's input if it is a spool of standard input. */
-    public static void deleteIfSpool(Path input) {
-        if (isSpool(input)) {
+    public static void deleteIfSpool(Path input, Path output) {
+        if (isSpool(input, output)) {
             try {
                 Files.deleteIfExists(input);
             } catch (IOException e) {

@@ -21,31 +21,30 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * that context as it records its failure (restarted from there, the partition would skip the
  * lost chunk's records), or fail to record it at all on the version, leaving the partition
  * {@code STARTED} and the job {@code UNKNOWN}, which cannot be restarted. This listener copies
- * both after each commit and, when a transaction ends any other way, puts them back before the
- * step records anything.
+ * both as each chunk's transaction begins and, when it ends other than committed, puts them back
+ * before the step records anything.
  */
 final class CommittedContext implements ChunkListener<InputRecord, PredictionRow> {
 
     private final StepExecution partition;
-    private volatile ExecutionContext committed;
-    private volatile Integer committedVersion;
 
     CommittedContext(StepExecution partition) {
         this.partition = partition;
-        this.committed = new ExecutionContext(partition.getExecutionContext());
-        this.committedVersion = partition.getVersion();
     }
 
+    /**
+     * Called in the chunk's transaction before anything of the chunk is saved: the context and
+     * version are then those of the last commit (or of the run's start, its first chunk included).
+     */
     @Override
     public void beforeChunk(Chunk<InputRecord> chunk) {
+        ExecutionContext committed = new ExecutionContext(partition.getExecutionContext());
+        Integer committedVersion = partition.getVersion();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-                if (status == STATUS_COMMITTED) {
-                    committed = new ExecutionContext(partition.getExecutionContext());
-                    committedVersion = partition.getVersion();
-                } else {
-                    partition.setExecutionContext(new ExecutionContext(committed));
+                if (status != STATUS_COMMITTED) {
+                    partition.setExecutionContext(committed);
                     partition.setVersion(committedVersion);
                 }
             }

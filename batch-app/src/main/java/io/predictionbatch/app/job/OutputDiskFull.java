@@ -12,10 +12,13 @@ import io.predictionbatch.app.input.Slice;
 import io.predictionbatch.app.output.ByteSizes;
 import io.predictionbatch.app.output.OutputDiskFullException;
 import io.predictionbatch.app.output.PartFiles;
+import io.predictionbatch.app.output.PartWriters;
+import io.predictionbatch.app.partition.ByteRangePartitioner;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Names a full output disk as the reason a partition or the output's assembly failed: which disk,
@@ -74,17 +77,20 @@ final class OutputDiskFull {
 
     private static String need(StepExecution step, PartFiles parts, Path output, long free) {
         long written = parts.bytes();
+        ExecutionContext context = step.getExecutionContext();
         long predictions;
         String basis;
-        if (Slice.isIn(step.getExecutionContext()) && step.getWriteCount() > 0) {
-            // A partition: its bytes per prediction, times the input's records (as dense as its slice).
-            Slice slice = Slice.readFrom(step.getExecutionContext());
-            double bytesPerRecord = (double) parts.predictions(slice.index()).toFile().length() / step.getWriteCount();
-            double records = slice.range().length() == 0 ? 0
-                    : (double) slice.range().records() * slice.fileSize() / slice.range().length();
-            predictions = (long) (bytesPerRecord * records);
+        if (Slice.isIn(context)) {
+            // A partition: its bytes per prediction (over all its runs), times the file's records.
+            long rows = context.getLong(PartWriters.writtenKey(PartitionComponents.PREDICTIONS_WRITER), 0);
+            long fileRecords = context.getLong(ByteRangePartitioner.FILE_RECORDS, 0);
+            if (rows == 0 || fileRecords == 0) {
+                return "No prediction is written yet to estimate the space the job needs from; free some there";
+            }
+            Slice slice = Slice.readFrom(context);
+            predictions = parts.predictions(slice.index()).toFile().length() * fileRecords / rows;
             basis = String.format(Locale.ROOT, "about %s of predictions (estimated from the %,d written so far)",
-                    ByteSizes.readable(predictions), step.getWriteCount());
+                    ByteSizes.readable(predictions), rows);
         } else {
             // The assembly: every prediction is in the part files.
             predictions = written;

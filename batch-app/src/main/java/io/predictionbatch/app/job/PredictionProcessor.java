@@ -11,6 +11,8 @@ import io.predictionbatch.model.registry.HostedModel;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,8 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class PredictionProcessor<I, O> implements ItemProcessor<InputRecord, PredictionRow> {
 
-    /** Reads a key that is an object or array from the middle of its line. */
-    private static final JsonMapper JSON = JsonMapper.builder()
+    /**
+     * Reads the key of a line the binder accepted, so it accepts what the binder does (NaN in a
+     * field the model does not read), and a key that is an object or array from the middle of it.
+     */
+    private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                    .build())
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 

@@ -16,7 +16,8 @@ final class StdinSpoolListener implements JobExecutionListener {
         boolean over = job.getStatus() == BatchStatus.COMPLETED
                 || UnresumableFailureListener.EXIT_CODE.equals(job.getExitStatus().getExitCode());
         if (over) {
-            StdinSpool.deleteIfSpool(PredictionJobParameters.from(job.getJobParameters()).input());
+            PredictionJobParameters parameters = PredictionJobParameters.from(job.getJobParameters());
+            StdinSpool.deleteIfSpool(parameters.input(), parameters.output());
         }
     }
 }

@@ -174,7 +174,7 @@ public class JobControl {
         if (!parameters.toTable()) {
             PartFiles.of(parameters.output(), jobId).delete();
         }
-        StdinSpool.deleteIfSpool(parameters.input());
+        StdinSpool.deleteIfSpool(parameters.input(), parameters.output());
         log.info("Job " + jobId + " abandoned; " + bytes + " bytes of part files removed");
         return bytes;
     }

@@ -24,6 +24,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 public class ByteRangePartitioner implements Partitioner {
 
+    /** The context key of the records of the whole file, which each partition gets beside its slice. */
+    public static final String FILE_RECORDS = "plan.fileRecords";
+
     private static final Log log = LogFactory.getLog(ByteRangePartitioner.class);
 
     private final Path input;
@@ -53,6 +56,7 @@ public class ByteRangePartitioner implements Partitioner {
         for (int index = 0; index < ranges.size(); index++) {
             ExecutionContext context = new ExecutionContext();
             new Slice(index, ranges.get(index), plan.size(), plan.lastModified()).writeTo(context);
+            context.putLong(FILE_RECORDS, plan.records());
             contexts.put(PartitionNames.name(index), context);
         }
         planStore.save(jobInstanceId, contexts);

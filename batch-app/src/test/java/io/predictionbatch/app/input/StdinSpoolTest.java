@@ -17,18 +17,20 @@ class StdinSpoolTest {
 
     @Test
     void keepsStandardInputBesideTheOutputAndRemovesOnlySuchACopy() throws Exception {
+        Path output = folder.resolve("preds.csv");
         Path spool = StdinSpool.create(new ByteArrayInputStream("a\n1\n".getBytes(StandardCharsets.UTF_8)),
-                folder.resolve("preds.csv"), InputFormat.CSV);
+                output, InputFormat.CSV);
         Path userFile = Files.writeString(folder.resolve("in.csv"), "a\n1\n");
 
         assertThat(spool.getParent()).isEqualTo(folder);
         assertThat(spool.getFileName().toString()).matches("\\.preds\\.csv\\.stdin-[0-9a-f]{8}\\.csv");
         assertThat(spool).hasContent("a\n1");
-        assertThat(StdinSpool.isSpool(spool)).isTrue();
-        assertThat(StdinSpool.isSpool(userFile)).isFalse();
+        assertThat(StdinSpool.isSpool(spool, output)).isTrue();
+        assertThat(StdinSpool.isSpool(spool, folder.resolve("other.csv"))).as("another output's").isFalse();
+        assertThat(StdinSpool.isSpool(userFile, output)).isFalse();
 
-        StdinSpool.deleteIfSpool(userFile);
-        StdinSpool.deleteIfSpool(spool);
+        StdinSpool.deleteIfSpool(userFile, output);
+        StdinSpool.deleteIfSpool(spool, output);
 
         assertThat(userFile).exists();
         assertThat(spool).doesNotExist();

@@ -81,6 +81,8 @@ class PredictionProcessorTest {
                 .isEqualTo(List.of(1, "a"));
         assertThat(processor.process(InputRecord.json(3, "{\"id\":null," + fields + "}")).key()).isNull();
         assertThat(processor.process(InputRecord.json(4, "{" + fields + "}")).key()).isNull();
+        assertThat(processor.process(InputRecord.json(5, "{\"note\":NaN," + fields + ",\"id\":7}")).key())
+                .as("a NaN in a field nobody reads, which the binder accepts").isEqualTo(7);
     }
 
     @Test
