@@ -2,6 +2,7 @@ package io.predictionbatch.app;
 
 import java.io.PrintWriter;
 
+import io.predictionbatch.app.cli.ModelsDirOption;
 import io.predictionbatch.app.cli.ServeCommand;
 import io.predictionbatch.app.cli.task.TaskCommand;
 import io.predictionbatch.app.embedded.DatabaseServerProcess;
@@ -29,7 +30,8 @@ public class PredictionBatchApplication {
             // Only `serve` runs a web server; the other commands start faster without one.
             application.setWebApplicationType(ServeCommand.isServe(args) ? WebApplicationType.SERVLET
                     : WebApplicationType.NONE);
-            ConfigurableApplicationContext context = application.run(ServeCommand.withServerProperties(args));
+            ConfigurableApplicationContext context = application.run(
+                    ModelsDirOption.asProperty(ServeCommand.withServerProperties(args)));
             if (ServeCommand.keepsServing(context)) {
                 return;
             }

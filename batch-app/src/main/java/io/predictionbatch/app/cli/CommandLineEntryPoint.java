@@ -25,7 +25,7 @@ public class CommandLineEntryPoint implements CommandLineRunner, ExitCodeGenerat
     public void run(String... args) {
         exitCode = new CommandLine(command, factory)
                 .setExecutionExceptionHandler(new UserErrorHandler())
-                .execute(withoutSpringProperties(args));
+                .execute(withoutSpringProperties(ModelsDirOption.removed(args)));
     }
 
     /**

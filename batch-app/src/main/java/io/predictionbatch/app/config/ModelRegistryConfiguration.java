@@ -1,5 +1,6 @@
 package io.predictionbatch.app.config;
 
+import io.predictionbatch.model.registry.ModelPackage;
 import io.predictionbatch.model.registry.ModelRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,8 @@ public class ModelRegistryConfiguration {
 
     @Bean
     ModelRegistry modelRegistry(ModelProperties properties) {
+        ClassLoader application = Thread.currentThread().getContextClassLoader();
         return ModelRegistry.create(properties.models().stream().map(ModelProperties.Model::className).toList(),
-                Thread.currentThread().getContextClassLoader());
+                application, ModelPackage.scan(properties.modelsDir(), application));
     }
 }

@@ -112,7 +112,7 @@ public record JobRequest(
         if (model != null && !model.isBlank()) {
             return model;
         }
-        List<String> names = models.all().stream().map(HostedModel::qualifiedName).toList();
+        List<String> names = models.available().stream().map(HostedModel::qualifiedName).toList();
         if (names.size() != 1) {
             throw new IllegalArgumentException("Name the model with --model; hosted models: " + String.join(", ", names));
         }

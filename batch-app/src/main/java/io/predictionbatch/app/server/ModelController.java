@@ -37,7 +37,7 @@ class ModelController {
     @GetMapping
     @Operation(summary = "The hosted models, with their input and output schemas")
     List<ModelView> models() {
-        return models.all().stream().map(this::view).toList();
+        return models.available().stream().map(this::view).toList();
     }
 
     @GetMapping("/{model}")

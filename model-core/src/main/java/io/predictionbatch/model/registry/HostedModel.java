@@ -14,14 +14,19 @@ import java.util.Objects;
  */
 public final class HostedModel<I, O> {
 
+    /** The source of a model whose class is on the application's class path. */
+    public static final String CLASS_PATH = "class path";
+
     private final MLModel<I, O> model;
+    private final String source;
     private final String qualifiedName;
     private final String version;
     private final RecordBinder<I> binder;
     private final OutputFields<O> outputFields;
 
-    private HostedModel(MLModel<I, O> model) {
+    private HostedModel(MLModel<I, O> model, String source) {
         this.model = model;
+        this.source = source;
         this.qualifiedName = model.qualifiedName();
         this.version = model.version();
         this.binder = RecordBinder.forType(model.inputType());
@@ -35,7 +40,16 @@ public final class HostedModel<I, O> {
      * @throws IllegalArgumentException when the input or output type cannot be bound or flattened
      */
     public static <I, O> HostedModel<I, O> of(MLModel<I, O> model) {
-        return new HostedModel<>(Objects.requireNonNull(model, "model"));
+        return of(model, CLASS_PATH);
+    }
+
+    static <I, O> HostedModel<I, O> of(MLModel<I, O> model, String source) {
+        return new HostedModel<>(Objects.requireNonNull(model, "model"), source);
+    }
+
+    /** Where the model's class comes from: the class path, or a package of the models directory. */
+    public String source() {
+        return source;
     }
 
     /** The model instance, shared by all threads. */

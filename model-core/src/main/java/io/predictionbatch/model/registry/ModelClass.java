@@ -23,11 +23,13 @@ final class ModelClass {
 
     private final String className;
     private final Constructor<?> constructor;
+    private final String source;
     private volatile Outcome outcome;
 
-    private ModelClass(String className, Constructor<?> constructor) {
+    private ModelClass(String className, Constructor<?> constructor, String source) {
         this.className = className;
         this.constructor = constructor;
+        this.source = source;
     }
 
     /** Finds a configured class without initializing it, so that nothing runs before first use. */
@@ -40,10 +42,11 @@ final class ModelClass {
         } catch (LinkageError e) {
             throw new ModelRegistryException("Model class '" + className + "' could not be loaded: " + e, e);
         }
-        return of(type);
+        return of(type, HostedModel.CLASS_PATH);
     }
 
-    static ModelClass of(Class<?> type) {
+    /** @param source where the class comes from, as {@code models} shows it */
+    static ModelClass of(Class<?> type, String source) {
         String name = type.getName();
         if (!MLModel.class.isAssignableFrom(type)) {
             throw new ModelRegistryException("Model class '" + name + "' does not implement "
@@ -59,7 +62,7 @@ final class ModelClass {
         try {
             Constructor<?> constructor = type.getConstructor();
             constructor.trySetAccessible();
-            return new ModelClass(name, constructor);
+            return new ModelClass(name, constructor, source);
         } catch (NoSuchMethodException e) {
             throw new ModelRegistryException("Model class '" + name + "' has no public no-argument constructor:"
                     + " the registry creates models with one (load weights or model files there)");
@@ -108,6 +111,10 @@ final class ModelClass {
     }
 
     private MLModel<?, ?> instantiate() {
+        // A model's libraries may load their resources through the thread's class loader.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(constructor.getDeclaringClass().getClassLoader());
         try {
             return (MLModel<?, ?>) constructor.newInstance();
         } catch (InvocationTargetException e) {
@@ -116,6 +123,8 @@ final class ModelClass {
             throw failedToLoad(e.getCause() != null ? e.getCause() : e);
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             throw failedToLoad(e);
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 
@@ -131,7 +140,7 @@ final class ModelClass {
                 throw new ModelRegistryException("Model class '" + className
                         + "' must return a version, an input type and an output type");
             }
-            return HostedModel.of(model);
+            return HostedModel.of(model, source);
         } catch (ModelRegistryException e) {
             throw e;
         } catch (RuntimeException e) {

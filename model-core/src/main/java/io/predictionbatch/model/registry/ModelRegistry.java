@@ -17,11 +17,14 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <h2>Which models</h2>
  * The model classes are those named in configuration, followed by those registered by a model jar
- * on the class path in {@code META-INF/services/io.predictionbatch.model.MLModel}; a class named
- * twice counts once. Every class is checked when the registry is {@linkplain #create created} (it
- * exists, implements {@link MLModel}, is public, concrete, with a public no-argument constructor),
- * so that a configuration mistake stops the process at start-up. Discovery loads classes without
- * initializing or instantiating them.
+ * on the class path in {@code META-INF/services/io.predictionbatch.model.MLModel}, followed by those
+ * registered the same way by each {@linkplain ModelPackage model package}, loaded by the package's
+ * own class loader; a class named twice counts once. Every class on the class path is checked when
+ * the registry is {@linkplain #create created} (it exists, implements {@link MLModel}, is public,
+ * concrete, with a public no-argument constructor), so that a configuration mistake stops the
+ * process at start-up. A package is deployed, not configured: one that cannot be used is set aside
+ * with its name and reason ({@link #failures()}) and the others are hosted. Discovery loads classes
+ * without initializing or instantiating them.
  *
  * <h2>When models are created</h2>
  * A model is created on first need, by its public no-argument constructor, at most once per
@@ -43,10 +46,12 @@ import java.util.concurrent.ConcurrentMap;
 public final class ModelRegistry {
 
     private final List<ModelClass> classes;
+    private final List<ModelRegistryException> packageFailures;
     private final ConcurrentMap<String, HostedModel<?, ?>> modelsByName = new ConcurrentHashMap<>();
 
-    private ModelRegistry(List<ModelClass> classes) {
+    private ModelRegistry(List<ModelClass> classes, List<ModelRegistryException> packageFailures) {
         this.classes = List.copyOf(classes);
+        this.packageFailures = List.copyOf(packageFailures);
     }
 
     /**
@@ -58,6 +63,18 @@ public final class ModelRegistry {
      * @throws ModelRegistryException naming the first class that is missing or not usable as a model
      */
     public static ModelRegistry create(Collection<String> configuredClassNames, ClassLoader classLoader) {
+        return create(configuredClassNames, classLoader, List.of());
+    }
+
+    /**
+     * A registry of the configured model classes, the ones registered with {@link ServiceLoader}
+     * on the class path, and those of the model packages. No model is created yet.
+     *
+     * @throws ModelRegistryException naming the first class on the class path that is missing or
+     *         not usable as a model (a package's are set aside instead)
+     */
+    public static ModelRegistry create(Collection<String> configuredClassNames, ClassLoader classLoader,
+            List<ModelPackage> packages) {
         Objects.requireNonNull(configuredClassNames, "configuredClassNames");
         Objects.requireNonNull(classLoader, "classLoader");
         Map<String, ModelClass> classes = new LinkedHashMap<>();
@@ -72,10 +89,27 @@ public final class ModelRegistry {
         }
         for (Class<?> registered : registeredClasses(classLoader)) {
             if (!classes.containsKey(registered.getName())) {
-                classes.put(registered.getName(), ModelClass.of(registered));
+                classes.put(registered.getName(), ModelClass.of(registered, HostedModel.CLASS_PATH));
             }
         }
-        return new ModelRegistry(new ArrayList<>(classes.values()));
+        List<ModelClass> all = new ArrayList<>(classes.values());
+        List<ModelRegistryException> packageFailures = new ArrayList<>();
+        for (ModelPackage modelPackage : packages) {
+            try {
+                List<Class<?>> types = registeredClasses(modelPackage.classLoader());
+                if (types.isEmpty()) {
+                    throw new ModelRegistryException("it registers no model: list the model class in"
+                            + " META-INF/services/" + MLModel.class.getName());
+                }
+                for (Class<?> type : types) {
+                    all.add(ModelClass.of(type, modelPackage.toString()));
+                }
+            } catch (ModelRegistryException e) {
+                packageFailures.add(new ModelRegistryException("Model " + modelPackage + " cannot be hosted: "
+                        + e.getMessage(), e));
+            }
+        }
+        return new ModelRegistry(all, packageFailures);
     }
 
     /** {@code Provider.type()} loads a registered class without instantiating it. */
@@ -136,6 +170,27 @@ public final class ModelRegistry {
             throw failure;
         }
         return List.copyOf(models);
+    }
+
+    /** Every model that could be hosted, in registry order, creating those not created yet. */
+    public List<HostedModel<?, ?>> available() {
+        return classes.stream().map(modelClass -> modelClass.outcome(modelsByName).hosted())
+                .filter(Objects::nonNull).<HostedModel<?, ?>>map(hosted -> hosted).toList();
+    }
+
+    /**
+     * Why models could not be hosted: packages that could not be used, and models that failed to
+     * load (created first, as in {@link #available()}).
+     */
+    public List<String> failures() {
+        List<String> failures = new ArrayList<>(packageFailures.stream().map(Throwable::getMessage).toList());
+        for (ModelClass modelClass : classes) {
+            ModelClass.Outcome outcome = modelClass.outcome(modelsByName);
+            if (outcome.failure() != null) {
+                failures.add(outcome.failure().getMessage());
+            }
+        }
+        return failures;
     }
 
     /** The model class names, configured ones first, without creating any model. */
