@@ -2,16 +2,13 @@ package io.predictionbatch.app.input;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 import org.apache.commons.io.input.BoundedInputStream;
 
 /** Opens the bytes of one {@link Slice}, after checking the file is the one that was planned. */
-public final class ByteRangeInput {
+final class ByteRangeInput {
 
     private ByteRangeInput() {
     }
@@ -29,24 +26,13 @@ public final class ByteRangeInput {
             throw new InputChangedException("Input file '" + file + "' changed since the job was planned"
                     + " (size " + expectedSize + " -> " + size + " bytes); start a new job instead of restarting this one");
         }
-        InputStream from;
-        if (InputBytes.isGzip(file)) {
-            from = InputBytes.open(file).stream();
-            try {
-                from.skipNBytes(range.start());
-            } catch (IOException | RuntimeException e) {
-                from.close();
-                throw e;
-            }
-        } else {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-            try {
-                channel.position(range.start());
-            } catch (IOException | RuntimeException e) {
-                channel.close();
-                throw e;
-            }
-            from = Channels.newInputStream(channel);
+        InputStream from = InputBytes.open(file).stream();
+        try {
+            // A plain file seeks; gzip cannot be entered in the middle, so it decompresses up to the slice.
+            from.skipNBytes(range.start());
+        } catch (IOException | RuntimeException e) {
+            from.close();
+            throw e;
         }
         return BoundedInputStream.builder()
                 .setInputStream(from)

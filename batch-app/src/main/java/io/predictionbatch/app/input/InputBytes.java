@@ -3,8 +3,10 @@ package io.predictionbatch.app.input;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 import org.apache.commons.io.input.BoundedInputStream;
@@ -22,6 +24,7 @@ final class InputBytes implements Closeable {
 
     /** Small, so the planner's measure of progress through a gzip file moves in small steps. */
     private static final int GZIP_BUFFER = 8 << 10;
+    private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b};
 
     private final BoundedInputStream fileBytes;
     private final InputStream bytes;
@@ -33,21 +36,18 @@ final class InputBytes implements Closeable {
         this.gzip = gzip;
     }
 
+    /** Opens the file once: its first bytes tell gzip, and are read again as the stream's. */
     static InputBytes open(Path file) throws IOException {
-        boolean gzip = isGzip(file);
         BoundedInputStream fileBytes = BoundedInputStream.builder().setInputStream(Files.newInputStream(file)).get();
         try {
-            return new InputBytes(fileBytes, gzip ? new GZIPInputStream(fileBytes, GZIP_BUFFER) : fileBytes, gzip);
+            PushbackInputStream start = new PushbackInputStream(fileBytes, GZIP_MAGIC.length);
+            byte[] magic = start.readNBytes(GZIP_MAGIC.length);
+            start.unread(magic);
+            boolean gzip = Arrays.equals(magic, GZIP_MAGIC);
+            return new InputBytes(fileBytes, gzip ? new GZIPInputStream(start, GZIP_BUFFER) : start, gzip);
         } catch (IOException | RuntimeException e) {
             fileBytes.close(); // a gzip header that cannot be read
             throw e;
-        }
-    }
-
-    static boolean isGzip(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] magic = in.readNBytes(2);
-            return magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
         }
     }
 

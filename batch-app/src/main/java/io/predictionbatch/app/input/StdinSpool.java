@@ -19,8 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class StdinSpool {
 
-    private static final Pattern NAME = Pattern.compile("\\..+\\.stdin-[0-9a-f]{8}\\.(csv|jsonl)");
-
     private StdinSpool() {
     }
 
@@ -50,9 +48,9 @@ public final class StdinSpool {
         }
         Path file = input.toAbsolutePath().normalize();
         Path beside = output.toAbsolutePath().normalize();
-        String name = file.getFileName().toString();
-        return file.getParent().equals(beside.getParent()) && NAME.matcher(name).matches()
-                && name.startsWith("." + beside.getFileName() + ".stdin-");
+        return file.getParent().equals(beside.getParent()) && Pattern.matches(
+                Pattern.quote("." + beside.getFileName() + ".stdin-") + "[0-9a-f]{8}\\.(csv|jsonl)",
+                file.getFileName().toString());
     }
 
     /** Removes a job's input if it is a spool of standard input. */

@@ -19,7 +19,7 @@ class ModelPackageTest {
 
     @BeforeAll
     static void buildPackages() throws Exception {
-        Path models = TestPackages.build(folder.resolve("models"));
+        Path models = TestPackages.build(folder.resolve("models"), Path.of(""));
         ClassLoader application = ModelPackageTest.class.getClassLoader();
         registry = ModelRegistry.create(List.of(), application, ModelPackage.scan(models, application));
     }

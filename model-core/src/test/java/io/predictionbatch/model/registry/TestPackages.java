@@ -25,26 +25,33 @@ import io.predictionbatch.model.MLModel;
  * whose service file names a class that is not there. The same model source serves both working
  * packages, under the name each package's {@code lang-model.properties} gives it.
  */
-final class TestPackages {
+public final class TestPackages {
 
-    static final Path SOURCE = Path.of("src/test/packages/LangVersionModel.java");
-    static final Path LIBRARIES = Path.of("target/package-test-libraries");
+    private static final Path SOURCE = Path.of("src/test/packages/LangVersionModel.java");
+    private static final Path LIBRARIES = Path.of("target/package-test-libraries");
     private static final String SERVICE = "META-INF/services/" + MLModel.class.getName();
     private static final String MODEL_CLASS = "io.predictionbatch.test.lang.LangVersionModel";
 
     private TestPackages() {
     }
 
-    static Path build(Path models) throws IOException {
+    /**
+     * @param models the models directory to build them in
+     * @param modelCore the model-core module's folder, which holds the model's source and the
+     *     libraries its build copies ({@code target/package-test-libraries})
+     */
+    public static Path build(Path models, Path modelCore) throws IOException {
+        Path source = modelCore.resolve(SOURCE);
+        Path libraries = modelCore.resolve(LIBRARIES);
         Files.createDirectories(models);
         Path old = models.resolve("lang_old");
-        compileInto(old, "lang_old", LIBRARIES.resolve("commons-lang3-3.12.0.jar"));
+        compileInto(old, "lang_old", source, libraries.resolve("commons-lang3-3.12.0.jar"));
         Files.createDirectories(old.resolve("lib"));
-        Files.copy(LIBRARIES.resolve("commons-lang3-3.12.0.jar"), old.resolve("lib/commons-lang3-3.12.0.jar"));
+        Files.copy(libraries.resolve("commons-lang3-3.12.0.jar"), old.resolve("lib/commons-lang3-3.12.0.jar"));
 
-        Path newLibrary = LIBRARIES.resolve("commons-lang3-3.17.0.jar");
+        Path newLibrary = libraries.resolve("commons-lang3-3.17.0.jar");
         Path staging = models.resolve(".lang_new-classes");
-        compileInto(staging, "lang_new", newLibrary);
+        compileInto(staging, "lang_new", source, newLibrary);
         shade(staging, newLibrary, models.resolve("lang_new.jar"));
 
         Path broken = models.resolve("broken");
@@ -53,11 +60,11 @@ final class TestPackages {
         return models;
     }
 
-    private static void compileInto(Path folder, String name, Path library) throws IOException {
+    private static void compileInto(Path folder, String name, Path source, Path library) throws IOException {
         Files.createDirectories(folder.resolve("META-INF/services"));
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         String classPath = contractClasses() + java.io.File.pathSeparator + library.toAbsolutePath();
-        int result = compiler.run(null, null, null, "-d", folder.toString(), "-cp", classPath, SOURCE.toString());
+        int result = compiler.run(null, null, null, "-d", folder.toString(), "-cp", classPath, source.toString());
         if (result != 0) {
             throw new IllegalStateException("The test model did not compile");
         }
