@@ -2,6 +2,7 @@ package io.predictionbatch.model.binding;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import io.predictionbatch.model.DeclaredField;
 import io.predictionbatch.model.Nullability;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Array;
@@ -159,6 +160,17 @@ final class InputIntrospector {
     /** {@code null}, or zero / false for a primitive. */
     private static Object defaultValue(Class<?> type) {
         return type.isPrimitive() ? Array.get(Array.newInstance(type, 1), 0) : null;
+    }
+
+    /** The reader of a declared field: the one a Java field of the type's carrier type gets. */
+    static ValueReader readerFor(DeclaredField.Type type) {
+        return switch (type) {
+            case FLOAT -> FLOAT;
+            case DOUBLE -> DOUBLE;
+            case INTEGER -> LONG;
+            case STRING -> TEXT;
+            case BOOLEAN -> BOOLEAN;
+        };
     }
 
     private static ValueReader readerFor(SettableBeanProperty property) {

@@ -1,5 +1,7 @@
 package io.predictionbatch.model.binding;
 
+import io.predictionbatch.model.DeclaredField;
+import io.predictionbatch.model.FieldValues;
 import io.predictionbatch.model.ModelException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,12 +35,13 @@ public final class OutputFields<O> {
         }
     };
 
-    private final Class<O> outputType;
+    private final String typeName;
     private final List<String> fieldNames;
+    /** The getters of a record or bean output; {@code null} for declared fields. */
     private final BeanPropertyWriter[] accessors;
 
     private OutputFields(Class<O> outputType) {
-        this.outputType = outputType;
+        this.typeName = outputType.getSimpleName();
         List<BeanPropertyWriter> writers = new ArrayList<>();
         for (PropertyWriter property : beanSerializer(outputType)) {
             if (!(property instanceof BeanPropertyWriter writer)) {
@@ -61,6 +64,12 @@ public final class OutputFields<O> {
         this.fieldNames = writers.stream().map(BeanPropertyWriter::getName).toList();
     }
 
+    private OutputFields(List<String> fieldNames) {
+        this.typeName = "record of " + fieldNames;
+        this.fieldNames = fieldNames;
+        this.accessors = null;
+    }
+
     /**
      * The output fields of a type, built on first use and cached for the life of the type's class.
      *
@@ -69,6 +78,20 @@ public final class OutputFields<O> {
     @SuppressWarnings("unchecked")
     public static <O> OutputFields<O> forType(Class<O> outputType) {
         return (OutputFields<O>) FIELDS.get(Objects.requireNonNull(outputType, "outputType"));
+    }
+
+    /**
+     * The output fields of a {@link io.predictionbatch.model.DeclaredModel DeclaredModel}, whose
+     * predictions are {@link FieldValues} in this order.
+     *
+     * @throws IllegalArgumentException when there are no fields or two share a name
+     */
+    public static OutputFields<FieldValues> forFields(List<DeclaredField> fields) {
+        List<String> names = fields.stream().map(DeclaredField::name).toList();
+        if (names.isEmpty() || names.stream().distinct().count() < names.size()) {
+            throw new IllegalArgumentException("A model must declare output fields with distinct names, not " + names);
+        }
+        return new OutputFields<>(names);
     }
 
     /** The output's field names as Jackson writes them, in declaration order. */
@@ -83,8 +106,10 @@ public final class OutputFields<O> {
      */
     public Object[] values(O output) {
         if (output == null) {
-            throw new ModelException("The model returned no prediction (null) instead of a "
-                    + outputType.getSimpleName());
+            throw new ModelException("The model returned no prediction (null) instead of a " + typeName);
+        }
+        if (accessors == null) {
+            return declaredValues(output);
         }
         Object[] values = new Object[accessors.length];
         for (int i = 0; i < accessors.length; i++) {
@@ -93,9 +118,20 @@ public final class OutputFields<O> {
                 value = accessors[i].get(output);
             } catch (Exception e) {
                 throw new ModelException("Could not read the output field '" + fieldNames.get(i) + "' of "
-                        + outputType.getSimpleName() + ": " + e.getMessage(), e);
+                        + typeName + ": " + e.getMessage(), e);
             }
             values[i] = plain(value);
+        }
+        return values;
+    }
+
+    private Object[] declaredValues(O output) {
+        if (!(output instanceof FieldValues record) || !record.names().equals(fieldNames)) {
+            throw new ModelException("The model returned " + output + " instead of a " + typeName);
+        }
+        Object[] values = record.toArray();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = plain(values[i]);
         }
         return values;
     }

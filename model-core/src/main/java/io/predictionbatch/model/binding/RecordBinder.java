@@ -1,13 +1,18 @@
 package io.predictionbatch.model.binding;
 
+import io.predictionbatch.model.DeclaredField;
+import io.predictionbatch.model.FieldValues;
 import io.predictionbatch.model.FieldViolation;
 import io.predictionbatch.model.Nullability;
 import io.predictionbatch.model.SchemaValidationException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -55,25 +60,25 @@ public final class RecordBinder<I> {
     private static final ClassValue<RecordBinder<?>> BINDERS = new ClassValue<>() {
         @Override
         protected RecordBinder<?> computeValue(Class<?> type) {
-            return new RecordBinder<>(type);
+            InputIntrospector.Introspection introspection = InputIntrospector.introspect(type);
+            return new RecordBinder<>(introspection.properties(), introspection.instantiator()::create);
         }
     };
 
     private final InputProperty[] properties;
     private final Map<String, InputProperty> propertiesByName;
     private final List<String> fieldNames;
-    private final Instantiator instantiator;
+    private final Function<Object[], Object> instantiator;
 
-    private RecordBinder(Class<I> inputType) {
-        InputIntrospector.Introspection introspection = InputIntrospector.introspect(inputType);
-        this.properties = introspection.properties().toArray(InputProperty[]::new);
-        this.instantiator = introspection.instantiator();
+    private RecordBinder(List<InputProperty> properties, Function<Object[], Object> instantiator) {
+        this.properties = properties.toArray(InputProperty[]::new);
+        this.instantiator = instantiator;
         Map<String, InputProperty> byName = new HashMap<>();
         for (InputProperty property : properties) {
             byName.put(property.name(), property);
         }
         this.propertiesByName = byName;
-        this.fieldNames = introspection.properties().stream().map(InputProperty::name).toList();
+        this.fieldNames = properties.stream().map(InputProperty::name).toList();
     }
 
     /**
@@ -84,6 +89,30 @@ public final class RecordBinder<I> {
     @SuppressWarnings("unchecked")
     public static <I> RecordBinder<I> forType(Class<I> inputType) {
         return (RecordBinder<I>) BINDERS.get(Objects.requireNonNull(inputType, "inputType"));
+    }
+
+    /**
+     * The binder of a {@link io.predictionbatch.model.DeclaredModel DeclaredModel}'s input fields,
+     * which binds records to {@link FieldValues} by the same rules as a Java input type's. Not
+     * cached: the caller keeps it (the registry does, per hosted model).
+     *
+     * @throws IllegalArgumentException when there are no fields or two share a name
+     */
+    public static RecordBinder<FieldValues> forFields(List<DeclaredField> fields) {
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("A model must declare at least one input field");
+        }
+        List<InputProperty> properties = new ArrayList<>(fields.size());
+        Set<String> names = new HashSet<>();
+        for (DeclaredField field : fields) {
+            if (!names.add(field.name())) {
+                throw new IllegalArgumentException("Two input fields are named '" + field.name() + "'");
+            }
+            properties.add(new InputProperty(field.name(), properties.size(), InputIntrospector.readerFor(field.type()),
+                    field.nullable()));
+        }
+        List<String> fieldNames = fields.stream().map(DeclaredField::name).toList();
+        return new RecordBinder<>(properties, values -> new FieldValues(fieldNames, values));
     }
 
     /** The input's field names as records carry them (JSON names), in declaration order. */
@@ -184,7 +213,7 @@ public final class RecordBinder<I> {
         if (violations != null) {
             throw new SchemaValidationException(violations);
         }
-        return (I) instantiator.create(values);
+        return (I) instantiator.apply(values);
     }
 
     private static SchemaValidationException notAnObject(String text, String reason) {

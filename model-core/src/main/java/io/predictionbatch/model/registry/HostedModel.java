@@ -1,5 +1,6 @@
 package io.predictionbatch.model.registry;
 
+import io.predictionbatch.model.DeclaredModel;
 import io.predictionbatch.model.MLModel;
 import io.predictionbatch.model.binding.OutputFields;
 import io.predictionbatch.model.binding.RecordBinder;
@@ -24,13 +25,19 @@ public final class HostedModel<I, O> {
     private final RecordBinder<I> binder;
     private final OutputFields<O> outputFields;
 
+    @SuppressWarnings("unchecked") // a DeclaredModel's I and O are FieldValues
     private HostedModel(MLModel<I, O> model, String source) {
         this.model = model;
         this.source = source;
         this.qualifiedName = model.qualifiedName();
         this.version = model.version();
-        this.binder = RecordBinder.forType(model.inputType());
-        this.outputFields = OutputFields.forType(model.outputType());
+        if (model instanceof DeclaredModel declared) {
+            this.binder = (RecordBinder<I>) RecordBinder.forFields(declared.inputFields());
+            this.outputFields = (OutputFields<O>) OutputFields.forFields(declared.outputFields());
+        } else {
+            this.binder = RecordBinder.forType(model.inputType());
+            this.outputFields = OutputFields.forType(model.outputType());
+        }
     }
 
     /**

@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 
 /**
- * One model class of the registry: checked when the registry is created, instantiated at most once,
- * on first need. The outcome, a hosted model or the reason it could not be, is kept for the life of
- * the registry.
+ * One model of the registry, by its class or by its model file: checked when the registry is
+ * created, instantiated at most once, on first need. The outcome, a hosted model or the reason it
+ * could not be, is kept for the life of the registry.
  */
 final class ModelClass {
 
@@ -21,15 +21,34 @@ final class ModelClass {
     record Outcome(HostedModel<?, ?> hosted, ModelRegistryException failure) {
     }
 
+    /** Makes the model instance; throws what the model's own code throws. */
+    private interface Factory {
+        MLModel<?, ?> create() throws ReflectiveOperationException;
+    }
+
     private final String className;
-    private final Constructor<?> constructor;
+    /** How messages name it: "Model class 'x.Y'" or "Model package 'iris-onnx'". */
+    private final String what;
+    private final Factory factory;
+    /** The loader of the model's own classes, for its libraries that look up resources through the thread. */
+    private final ClassLoader loader;
     private final String source;
     private volatile Outcome outcome;
 
-    private ModelClass(String className, Constructor<?> constructor, String source) {
+    private ModelClass(String className, String what, Factory factory, ClassLoader loader, String source) {
         this.className = className;
-        this.constructor = constructor;
+        this.what = what;
+        this.factory = factory;
+        this.loader = loader;
         this.source = source;
+    }
+
+    /** The model of a model-file package, loaded by its format on first need. */
+    static ModelClass ofFile(ModelPackage modelPackage) {
+        ModelFileFormat format = modelPackage.format();
+        return new ModelClass(modelPackage.location().toString(), "Model package '" + modelPackage.name() + "'",
+                () -> format.load(modelPackage.location()), format.getClass().getClassLoader(),
+                modelPackage.toString());
     }
 
     /** Finds a configured class without initializing it, so that nothing runs before first use. */
@@ -62,7 +81,8 @@ final class ModelClass {
         try {
             Constructor<?> constructor = type.getConstructor();
             constructor.trySetAccessible();
-            return new ModelClass(name, constructor, source);
+            return new ModelClass(name, "Model class '" + name + "'", () -> (MLModel<?, ?>) constructor.newInstance(),
+                    type.getClassLoader(), source);
         } catch (NoSuchMethodException e) {
             throw new ModelRegistryException("Model class '" + name + "' has no public no-argument constructor:"
                     + " the registry creates models with one (load weights or model files there)");
@@ -102,10 +122,12 @@ final class ModelClass {
         }
         HostedModel<?, ?> existing = modelsByName.putIfAbsent(hosted.qualifiedName(), hosted);
         if (existing != null) {
-            return new Outcome(null, new ModelRegistryException("Model classes '"
-                    + existing.model().getClass().getName() + "' and '" + className + "' both have the qualified name '"
-                    + hosted.qualifiedName() + "': qualified names must be unique, so '" + className
-                    + "' is not available. Remove one of them from the configuration or the class path"));
+            return new Outcome(null, new ModelRegistryException("Models '"
+                    + existing.model().getClass().getName() + "' (" + existing.source() + ") and '" + className
+                    + "' (" + source + ") both have the qualified name '" + hosted.qualifiedName()
+                    + "': qualified names must be unique, so '" + className
+                    + "' is not available. Remove one of them from the configuration, the class path or the"
+                    + " models directory"));
         }
         return new Outcome(hosted, null);
     }
@@ -114,9 +136,9 @@ final class ModelClass {
         // A model's libraries may load their resources through the thread's class loader.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(constructor.getDeclaringClass().getClassLoader());
+        thread.setContextClassLoader(loader);
         try {
-            return (MLModel<?, ?>) constructor.newInstance();
+            return factory.create();
         } catch (InvocationTargetException e) {
             throw failedToLoad(e.getCause());
         } catch (ExceptionInInitializerError e) {
@@ -132,24 +154,23 @@ final class ModelClass {
         try {
             String name = model.qualifiedName();
             if (name == null || !QUALIFIED_NAME.matcher(name).matches()) {
-                throw new ModelRegistryException("Model class '" + className + "' has the qualified name '" + name
+                throw new ModelRegistryException(what + " has the qualified name '" + name
                         + "', which cannot be used in a URL or on a command line: use 1 to 100 lowercase letters,"
                         + " digits, '_', '-' and '.', starting with a letter or digit (such as iris_model)");
             }
             if (model.version() == null || model.inputType() == null || model.outputType() == null) {
-                throw new ModelRegistryException("Model class '" + className
-                        + "' must return a version, an input type and an output type");
+                throw new ModelRegistryException(what + " must return a version, an input type and an output type");
             }
             return HostedModel.of(model, source);
         } catch (ModelRegistryException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ModelRegistryException("Model class '" + className + "' cannot be hosted: " + message(e), e);
+            throw new ModelRegistryException(what + " cannot be hosted: " + message(e), e);
         }
     }
 
     private ModelRegistryException failedToLoad(Throwable cause) {
-        return new ModelRegistryException("Model class '" + className + "' failed to load: " + message(cause), cause);
+        return new ModelRegistryException(what + " failed to load: " + message(cause), cause);
     }
 
     private static String message(Throwable cause) {

@@ -95,6 +95,10 @@ public final class ModelRegistry {
         List<ModelClass> all = new ArrayList<>(classes.values());
         List<ModelRegistryException> packageFailures = new ArrayList<>();
         for (ModelPackage modelPackage : packages) {
+            if (modelPackage.format() != null) {
+                all.add(ModelClass.ofFile(modelPackage));
+                continue;
+            }
             try {
                 List<Class<?>> types = registeredClasses(modelPackage.classLoader());
                 if (types.isEmpty()) {

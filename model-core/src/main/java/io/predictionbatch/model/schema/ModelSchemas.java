@@ -10,9 +10,14 @@ import com.github.victools.jsonschema.generator.impl.module.SimpleTypeModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import com.github.victools.jsonschema.module.jackson.JacksonSchemaModule;
 import com.github.victools.jsonschema.module.jackson.JsonPropertySorter;
+import io.predictionbatch.model.DeclaredField;
+import io.predictionbatch.model.DeclaredModel;
 import io.predictionbatch.model.MLModel;
 import io.predictionbatch.model.Nullability;
+import java.util.List;
 import java.util.Objects;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -25,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * record binding enforces. Extra properties are not forbidden, since binding ignores them.
  *
  * <p>Schemas are generated once per type and cached; each call returns a fresh copy that the caller
- * may change.
+ * may change. A {@link DeclaredModel}'s schemas are made from its declared fields, in the same shape.
  */
 public final class ModelSchemas {
 
@@ -43,12 +48,44 @@ public final class ModelSchemas {
 
     /** The schema of one input record of the model. */
     public static ObjectNode inputSchema(MLModel<?, ?> model) {
-        return schemaOf(Objects.requireNonNull(model, "model").inputType());
+        return Objects.requireNonNull(model, "model") instanceof DeclaredModel declared
+                ? schemaOf(declared.inputFields())
+                : schemaOf(model.inputType());
     }
 
     /** The schema of one prediction of the model. */
     public static ObjectNode outputSchema(MLModel<?, ?> model) {
-        return schemaOf(Objects.requireNonNull(model, "model").outputType());
+        return Objects.requireNonNull(model, "model") instanceof DeclaredModel declared
+                ? schemaOf(declared.outputFields())
+                : schemaOf(model.outputType());
+    }
+
+    /** The schema of a record of declared fields. */
+    public static ObjectNode schemaOf(List<DeclaredField> fields) {
+        ObjectNode schema = JsonNodeFactory.instance.objectNode();
+        schema.put("$schema", SchemaVersion.DRAFT_2020_12.getIdentifier());
+        schema.put("type", "object");
+        ObjectNode properties = schema.putObject("properties");
+        ArrayNode required = JsonNodeFactory.instance.arrayNode();
+        for (DeclaredField field : fields) {
+            ObjectNode property = properties.putObject(field.name());
+            property.put("type", switch (field.type()) {
+                case FLOAT, DOUBLE -> "number";
+                case INTEGER -> "integer";
+                case STRING -> "string";
+                case BOOLEAN -> "boolean";
+            });
+            if (!field.description().isEmpty()) {
+                property.put("description", field.description());
+            }
+            if (!field.nullable()) {
+                required.add(field.name());
+            }
+        }
+        if (!required.isEmpty()) {
+            schema.set("required", required);
+        }
+        return schema;
     }
 
     /** The schema of any record or bean type. */

@@ -247,8 +247,8 @@ class ModelRegistryTest {
         assertThat(registry.get("test_iris").model()).isInstanceOf(IrisModel.class);
         assertThatThrownBy(registry::all)
                 .isInstanceOf(ModelRegistryException.class)
-                .hasMessageStartingWith("Model classes '" + IrisModel.class.getName() + "' and '"
-                        + OtherIrisModel.class.getName() + "' both have the qualified name 'test_iris'");
+                .hasMessageStartingWith("Models '" + IrisModel.class.getName() + "' (class path) and '"
+                        + OtherIrisModel.class.getName() + "' (class path) both have the qualified name 'test_iris'");
         assertThat(registry.get("test_iris").model()).isInstanceOf(IrisModel.class);
     }
 
