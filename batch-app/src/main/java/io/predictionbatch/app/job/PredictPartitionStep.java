@@ -69,6 +69,7 @@ public final class PredictPartitionStep implements Step {
                 .skipListener(components.rejects())
                 .stream(components.rejects())
                 .listener(committed)
+                .listener(components.processor()) // it predicts a chunk's records together, once read
                 .build()
                 .execute(partition);
         OutputDiskFull.recordOn(partition, jobRepository);

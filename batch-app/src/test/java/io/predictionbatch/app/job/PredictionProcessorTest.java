@@ -8,7 +8,10 @@ import java.util.List;
 
 import io.predictionbatch.app.input.InputRecord;
 import io.predictionbatch.app.output.PredictionRow;
+import io.predictionbatch.model.MLModel;
+import io.predictionbatch.model.ModelException;
 import io.predictionbatch.model.SchemaValidationException;
+import java.util.ArrayList;
 import io.predictionbatch.model.registry.HostedModel;
 import io.predictionbatch.model.registry.ModelRegistry;
 import org.junit.jupiter.api.Test;
@@ -92,5 +95,100 @@ class PredictionProcessorTest {
         assertThatThrownBy(() -> processor.process(InputRecord.malformed(5, "1,\"6.4\"x", "bad quoting: text after")))
                 .isInstanceOf(MalformedRecordException.class)
                 .hasMessage("bad quoting: text after");
+    }
+
+    /** Doubles x; refuses a negative x, and counts how it was called. */
+    public static final class DoublingModel implements MLModel<DoublingModel.In, DoublingModel.Out> {
+        public record In(double x) {
+        }
+
+        public record Out(double y) {
+        }
+
+        final List<Integer> listCalls = new ArrayList<>();
+        int singleCalls;
+
+        @Override
+        public String qualifiedName() {
+            return "doubling";
+        }
+
+        @Override
+        public String displayName() {
+            return "Doubling";
+        }
+
+        @Override
+        public String description() {
+            return "Doubles x";
+        }
+
+        @Override
+        public String version() {
+            return "1";
+        }
+
+        @Override
+        public Class<In> inputType() {
+            return In.class;
+        }
+
+        @Override
+        public Class<Out> outputType() {
+            return Out.class;
+        }
+
+        @Override
+        public Out predict(In input) {
+            singleCalls++;
+            if (input.x() < 0) {
+                throw new ModelException("x must not be negative");
+            }
+            return new Out(2 * input.x());
+        }
+
+        @Override
+        public List<Out> predict(List<In> inputs) {
+            listCalls.add(inputs.size());
+            if (inputs.stream().anyMatch(input -> input.x() < 0)) {
+                throw new ModelException("a record has a negative x");
+            }
+            return inputs.stream().map(input -> new Out(2 * input.x())).toList();
+        }
+    }
+
+    @Test
+    void predictsTheRecordsReadTogetherInOneCallAndHandsThemOutOneByOne() {
+        DoublingModel model = new DoublingModel();
+        var processor = new PredictionProcessor<>(HostedModel.of(model), List.of("x"), null);
+        List<InputRecord> chunk = List.of(InputRecord.csv(2, new String[] {"1"}), InputRecord.csv(3, new String[] {"a"}),
+                InputRecord.csv(4, new String[] {"3"}));
+        chunk.forEach(processor::afterRead);
+
+        assertThat(processor.process(chunk.get(0)).outputs()).containsExactly(2.0);
+        assertThatThrownBy(() -> processor.process(chunk.get(1)))
+                .isInstanceOf(SchemaValidationException.class).hasMessageContaining("x: 'a' is not a number");
+        assertThat(processor.process(chunk.get(2)).outputs()).containsExactly(6.0);
+        assertThat(model.listCalls).containsExactly(2);
+        assertThat(model.singleCalls).isZero();
+
+        assertThat(processor.process(chunk.get(0)).outputs()).containsExactly(2.0); // processed again: alone
+        assertThat(model.singleCalls).isEqualTo(1);
+    }
+
+    @Test
+    void predictsOneByOneWhenTheModelRefusesTheBlockSoOnlyTheBadRecordIsRejected() {
+        DoublingModel model = new DoublingModel();
+        var processor = new PredictionProcessor<>(HostedModel.of(model), List.of("x"), null);
+        List<InputRecord> chunk = List.of(InputRecord.csv(2, new String[] {"1"}), InputRecord.csv(3, new String[] {"-1"}),
+                InputRecord.csv(4, new String[] {"3"}));
+        chunk.forEach(processor::afterRead);
+
+        assertThat(processor.process(chunk.get(0)).outputs()).containsExactly(2.0);
+        assertThatThrownBy(() -> processor.process(chunk.get(1)))
+                .isInstanceOf(ModelException.class).hasMessage("x must not be negative");
+        assertThat(processor.process(chunk.get(2)).outputs()).containsExactly(6.0);
+        assertThat(model.listCalls).containsExactly(3);
+        assertThat(model.singleCalls).isEqualTo(3);
     }
 }
