@@ -5,7 +5,7 @@
 # ratio is taken within its round (then the median of the rounds).
 #
 #   bench/run-benchmark.sh [--rows N] [--xmx SIZE] [--repeat N] [--partitions N] [--skip-small]
-#                          [--skip-bare] [--item-metrics] [--distributed]
+#                          [--skip-bare] [--item-metrics] [--distributed] [--hosting]
 #
 # 1. 150 rows (sample-data/iris.csv): ./prediction-batch predict, with its fast start (extracted jar
 #    and class archive, prepared once before timing), and the plain `java -jar`, both on a home whose
@@ -20,13 +20,20 @@
 #    per-record observations (off by default).
 # Predictions of the job and the loop are compared. Files go to bench/out/ (git-ignored).
 #
+# --hosting prices model packages (issue 10): in the same rounds, the job with --model iris_onnx
+# (the Iris SVC as an ONNX package of models/, on ONNX Runtime) beside iris_model (LIBSVM, on the
+# class path), whole commands, with their predictions compared; then the one-thread harness
+# bench/.../ModelHostingBenchmark.java per record on the same rows: iris_model on the class path
+# against the same jars as a package, iris_onnx record by record and in blocks, and the two
+# models' list predict.
+#
 # --distributed also runs the job in distributed mode with two worker JVMs on this machine,
 # against the PostgreSQL (schema pb_bench, recreated) and Redis on 127.0.0.1, twice: with freshly
 # started workers (booted, not yet warm), then again with the same, warmed-up workers; and prints each against embedded.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
-rows=1000000 xmx=1g repeat=5 partitions="" small=yes skip_bare=no item_metrics=no distributed=no
+rows=1000000 xmx=1g repeat=5 partitions="" small=yes skip_bare=no item_metrics=no distributed=no hosting=no
 while [ $# -gt 0 ]; do
     case "$1" in
         --rows) rows="$2"; shift 2 ;;
@@ -37,6 +44,7 @@ while [ $# -gt 0 ]; do
         --skip-bare) skip_bare=yes; shift ;;
         --item-metrics) item_metrics=yes; shift ;;
         --distributed) distributed=yes; shift ;;
+        --hosting) hosting=yes; shift ;;
         *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
     esac
 done
@@ -117,16 +125,22 @@ for round in $(seq 1 "$repeat"); do
         PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx -Dprediction.batch.item-metrics=true" \
             timed job-item-metrics "$root/prediction-batch" "${job_args[@]}" --output "$out/job-output-item-metrics.csv"
     fi
+    if [ "$hosting" = yes ]; then
+        PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx" timed job-onnx "$root/prediction-batch" \
+            "${job_args[@]}" --model iris_onnx --models-dir "$root/models" --output "$out/job-output-onnx.csv"
+    fi
     [ "$skip_bare" = yes ] || timed bare java -Xmx"$xmx" -cp "$bare_cp" io.predictionbatch.bench.BareLoopBenchmark \
         iris_model "$input" "$out/bare-output.csv"
     [ "$pandas" = no ] || timed pandas /usr/bin/python3 "$here/pandas_predict.py" "$input" "$out/pandas-output.csv"
 done
 report job "job, ./prediction-batch predict -Xmx$xmx"
 [ "$item_metrics" = no ] || report job-item-metrics "job, prediction.batch.item-metrics=true"
+[ "$hosting" = no ] || report job-onnx "job, --model iris_onnx (ONNX package)"
 [ "$skip_bare" = yes ] || report bare "single-thread loop (Commons CSV, LIBSVM, writer)"
 [ "$pandas" = no ] || report pandas "pandas + scikit-learn"
 [ "$item_metrics" = no ] || ratio job job-item-metrics "speed-up of the job over the same with item metrics"
 [ "$skip_bare" = yes ] || ratio job bare "speed-up of the job over the loop"
+[ "$hosting" = no ] || ratio job-onnx job "speed-up of iris_onnx (package) over iris_model (class path)"
 [ "$pandas" = yes ] && ratio job pandas "speed-up of the job over pandas" \
     || echo "pandas: skipped (/usr/bin/python3 cannot import pandas and sklearn; apt-get install python3-pandas python3-sklearn)"
 grep -h "records/s" "$out/timings/job.log" | tail -1
@@ -135,6 +149,14 @@ if [ "$skip_bare" = no ]; then
         && echo "predictions: identical (job and loop)" || echo "predictions: DIFFER between the bare loop and the job"
 fi
 job_rate=$(grep -ohE '\(([0-9,]+) records/s\)' "$out/timings/job.log" | tail -1 | tr -d '(),' | cut -d' ' -f1)
+
+if [ "$hosting" = yes ]; then
+    cmp -s "$out/job-output.csv" "$out/job-output-onnx.csv" \
+        && echo "predictions: identical (iris_onnx and iris_model)" || echo "predictions: DIFFER between iris_onnx and iris_model"
+    echo "== model hosting, per record, one thread ($repeat rounds)" >&2
+    java -Xmx4g -cp "$bare_cp" io.predictionbatch.bench.ModelHostingBenchmark "$input" "$root/models/iris-onnx" \
+        "$repeat" 1000 $(tr ':' '\n' < "$here/target/classpath.txt" | grep -E '/(iris-model|libsvm)-[^/]*\.jar$')
+fi
 
 [ "$distributed" = yes ] || exit 0
 

@@ -13,7 +13,7 @@ Only what the Iris model uses is supported (C-SVC, RBF/linear/poly/sigmoid kerne
 model); anything else is refused by name rather than converted wrongly.
 
 Usage: libsvm_to_onnx.py MODEL_FILE OUTPUT.onnx [--features F]
-Needs the onnx Python package (Debian: apt-get install python3-onnx).
+Needs the onnx Python package: on Debian, apt-get install python3-onnx and run it with /usr/bin/python3.
 """
 import argparse
 import sys

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import io.predictionbatch.model.registry.TestPackages;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * End-to-end: models deployed as packages in a models directory, each with its own version of
  * commons-lang3 (model-core's test packages), hosted by the packaged command line beside the Iris
- * model on its class path.
+ * model on its class path; and the shipped ONNX package of the Iris model.
  */
 class ModelPackagesIT {
 
@@ -56,5 +57,31 @@ class ModelPackagesIT {
                 .containsExactly("line,id,text,library", "2,1,hELLO,3.12.0", "3,2,AbC,3.12.0");
         assertThat(latest.exitCode()).as(latest.err()).isZero();
         assertThat(Files.readAllLines(work.resolve("new.csv"))).contains("2,1,hELLO,3.17.0");
+    }
+
+    @Test
+    void scoresWithTheShippedOnnxPackageExactlyAsTheLibsvmModelDoes() throws Exception {
+        Path models = Path.of("../models").toAbsolutePath().normalize();
+        List<String> iris = Files.readAllLines(Path.of("../sample-data/iris.csv"));
+        Path input = work.resolve("iris.csv");
+        Files.write(input, iris);
+        Files.writeString(input, "151,5.1,abc,1.4,0.2,setosa\n", java.nio.file.StandardOpenOption.APPEND);
+
+        Cli.Result listed = cli.run("models", "--models-dir", models.toString());
+        Cli.Result onnx = cli.run("predict", "--models-dir", models.toString(), "-m", "iris_onnx", "-i",
+                input.toString(), "-o", "onnx.csv", "-k", "id", "-q");
+        Cli.Result libsvm = cli.run("predict", "-m", "iris_model", "-i", input.toString(), "-o", "libsvm.csv", "-k",
+                "id", "-q");
+
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("iris_onnx 1.0.0: Iris Model (ONNX)",
+                "from:          package iris-onnx (" + models.resolve("iris-onnx") + ", onnx model)");
+        assertThat(onnx.exitCode()).as(onnx.err()).isZero();
+        assertThat(libsvm.exitCode()).as(libsvm.err()).isZero();
+        List<String> predicted = Files.readAllLines(work.resolve("onnx.csv"));
+        assertThat(predicted).hasSize(151).isEqualTo(Files.readAllLines(work.resolve("libsvm.csv")));
+        assertThat(predicted).contains("2,1,setosa", "151,150,virginica");
+        assertThat(Files.readString(work.resolve("onnx.errors.csv")))
+                .contains("152", "sepal_width: 'abc' is not a number");
     }
 }
