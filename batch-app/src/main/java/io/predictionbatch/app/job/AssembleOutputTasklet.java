@@ -128,7 +128,7 @@ public final class AssembleOutputTasklet implements Tasklet {
             log.info("Job " + instance.getInstanceId() + " was assembled by an earlier run of this step");
             return;
         }
-        List<String> outputFields = models.get(parameters.model()).outputFields().fieldNames();
+        List<String> outputFields = models.get(parameters.modelReference()).outputFields().fieldNames();
         var outputRows = parameters.outputFormat().rows(OutputColumns.of(parameters.keyColumn(), outputFields));
         var rejectRows = parameters.outputFormat().rows(RejectedRecord.COLUMNS);
         concatenate(outputRows.header(), results.stream().map(r -> parts.predictions(r.slice().index())).toList(),

@@ -1,5 +1,6 @@
 package io.predictionbatch.app.job;
 
+import io.predictionbatch.app.config.ProcessName;
 import io.predictionbatch.app.input.InputInspector;
 import io.predictionbatch.app.input.InputRecord;
 import io.predictionbatch.app.input.Slice;
@@ -12,6 +13,7 @@ import io.predictionbatch.app.output.RejectedRecord;
 import io.predictionbatch.app.output.ResultTables;
 import io.predictionbatch.model.registry.HostedModel;
 import io.predictionbatch.model.registry.ModelRegistry;
+import io.predictionbatch.model.registry.UnknownModelException;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -35,7 +37,8 @@ record PartitionComponents(ItemStreamReader<InputRecord> reader, PredictionProce
     static PartitionComponents create(StepExecution partition, ModelRegistry models, ResultTables resultTables) {
         PredictionJobParameters parameters = PredictionJobParameters.from(partition.getJobParameters());
         Slice slice = Slice.readFrom(partition.getExecutionContext());
-        HostedModel<?, ?> model = models.get(parameters.model());
+        HostedModel<?, ?> model = hostedModel(models, parameters);
+        String version = model.version();
         long jobInstanceId = partition.getJobExecution().getJobInstance().getInstanceId();
 
         ItemStreamReader<InputRecord> reader = new SliceReader("reader", parameters.input(), slice,
@@ -54,10 +57,21 @@ record PartitionComponents(ItemStreamReader<InputRecord> reader, PredictionProce
         FlatFileItemWriter<PredictionRow> writer = PartWriters.create(PREDICTIONS_WRITER,
                 parts.predictions(slice.index()), parameters.outputFormat().rows(
                         OutputColumns.of(parameters.keyColumn(), model.outputFields().fieldNames())),
-                (PredictionRow row) -> row.values(withKey));
+                (PredictionRow row) -> row.values(withKey, version));
         RejectedRecordWriter rejects = new RejectedRecordWriter(parameters.inputDialect(), PartWriters.create(REJECTS_WRITER,
                 parts.rejects(slice.index()), parameters.outputFormat().rows(RejectedRecord.COLUMNS),
                 RejectedRecord::values));
         return new PartitionComponents(reader, processor, writer, rejects);
+    }
+
+    /** The job's model, or why this process cannot run its partition: a worker must host every model. */
+    private static HostedModel<?, ?> hostedModel(ModelRegistry models, PredictionJobParameters parameters) {
+        try {
+            return models.get(parameters.modelReference());
+        } catch (UnknownModelException e) {
+            throw new UnknownModelException(e.requestedName(), e.availableNames(), "Model '"
+                    + parameters.modelReference() + "' is not hosted on worker " + ProcessName.current()
+                    + ": give every worker the same models directory. " + e.getMessage());
+        }
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * a worker or the dashboard reads the same values.
  *
  * @param model the model's qualified name
+ * @param modelVersion the model's version, resolved when the job was launched so that a restart or a
+ *        worker uses the same one; {@code null} for jobs of earlier releases (the newest is used)
  * @param input the input file, absolute
  * @param inputDialect the input's record format, delimiter, encoding and longest record
  * @param output the prediction file, absolute; {@code null} for table output
@@ -29,6 +31,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  */
 public record PredictionJobParameters(
         String model,
+        String modelVersion,
         Path input,
         InputDialect inputDialect,
         Path output,
@@ -41,6 +44,7 @@ public record PredictionJobParameters(
         String requestId) {
 
     public static final String MODEL = "model";
+    public static final String MODEL_VERSION = "modelVersion";
     public static final String INPUT = "input";
     public static final String OUTPUT = "output";
 
@@ -59,6 +63,11 @@ public record PredictionJobParameters(
                 throw new IllegalArgumentException("The errors file must not be the output file");
             }
         }
+    }
+
+    /** How the registry is asked for the job's model: {@code NAME@VERSION}, or {@code NAME} for old jobs. */
+    public String modelReference() {
+        return modelVersion == null ? model : model + "@" + modelVersion;
     }
 
     /** Predictions go to the result tables rather than to files. */
@@ -100,6 +109,9 @@ public record PredictionJobParameters(
         if (keyColumn != null) {
             builder.addString("keyColumn", keyColumn, false);
         }
+        if (modelVersion != null) {
+            builder.addString(MODEL_VERSION, modelVersion, false);
+        }
         return builder.toJobParameters();
     }
 
@@ -107,6 +119,7 @@ public record PredictionJobParameters(
         OutputFormat outputFormat = OutputFormat.valueOf(parameters.getString("outputFormat"));
         return new PredictionJobParameters(
                 parameters.getString(MODEL),
+                parameters.getString(MODEL_VERSION),
                 Path.of(parameters.getString(INPUT)),
                 inputDialect(parameters),
                 outputFormat.isFile() ? Path.of(parameters.getString(OUTPUT)) : null,

@@ -47,7 +47,7 @@ public final class ValidateInputTasklet implements Tasklet {
      */
     public static void validate(ModelRegistry models, ResultTables resultTables, FilePlans filePlans,
             PredictionJobParameters parameters) {
-        HostedModel<?, ?> model = models.get(parameters.model());
+        HostedModel<?, ?> model = models.get(parameters.modelReference());
         InputInspector.inspect(parameters.input(), parameters.inputDialect(), model.binder().fieldNames(),
                 parameters.keyColumn());
         filePlans.plan(parameters.input(), parameters.inputDialect(), parameters.partitions());

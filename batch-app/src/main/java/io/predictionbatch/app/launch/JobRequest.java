@@ -90,7 +90,9 @@ public record JobRequest(
             throw new IllegalArgumentException("--errors and --output-format are for file output; --output-table"
                     + " writes rejected records to the table prediction_rejected");
         }
-        return new PredictionJobParameters(modelName(models), input.toAbsolutePath().normalize(), inputDialect(),
+        HostedModel<?, ?> hosted = models.get(modelReference(models));
+        return new PredictionJobParameters(hosted.qualifiedName(), hosted.version(), input.toAbsolutePath().normalize(),
+                inputDialect(),
                 absoluteOutput, resolvedOutputFormat, errorsFile,
                 partitions != null ? partitions : properties.effectivePartitions(),
                 chunkSize != null ? chunkSize : properties.chunkSize(), key,
@@ -108,11 +110,12 @@ public record JobRequest(
                 maxRecordBytes != null ? maxRecordBytes : defaults.maxRecordBytes());
     }
 
-    private String modelName(ModelRegistry models) {
+    /** The model asked for, {@code NAME} (its newest version) or {@code NAME@VERSION}, or the only one hosted. */
+    private String modelReference(ModelRegistry models) {
         if (model != null && !model.isBlank()) {
             return model;
         }
-        List<String> names = models.available().stream().map(HostedModel::qualifiedName).toList();
+        List<String> names = models.available().stream().map(HostedModel::qualifiedName).distinct().toList();
         if (names.size() != 1) {
             throw new IllegalArgumentException("Name the model with --model; hosted models: " + String.join(", ", names));
         }

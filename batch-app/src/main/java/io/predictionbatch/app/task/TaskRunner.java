@@ -157,7 +157,7 @@ public final class TaskRunner implements SmartLifecycle {
     TaskOutcome predict(ClaimedTask task) {
         HostedModel<?, ?> model;
         try {
-            model = models.get(task.model());
+            model = models.get(task.model() + "@" + task.modelVersion());
         } catch (UnknownModelException e) {
             return TaskOutcome.failed(task, "Model '" + task.model() + "' is not hosted on worker " + worker + ": "
                     + e.getMessage(), List.of());

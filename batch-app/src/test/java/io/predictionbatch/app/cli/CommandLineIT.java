@@ -44,9 +44,9 @@ class CommandLineIT {
         assertThat(result.out()).contains("150 records read, 150 written, 0 rejected");
         List<String> lines = Files.readAllLines(work.resolve("preds.csv"));
         assertThat(lines).hasSize(151);
-        assertThat(lines.get(0)).isEqualTo("line,id,species");
-        assertThat(lines.get(1)).isEqualTo("2,1,setosa");
-        assertThat(lines.get(150)).isEqualTo("151,150,virginica");
+        assertThat(lines.get(0)).isEqualTo("line,id,species,model_version");
+        assertThat(lines.get(1)).isEqualTo("2,1,setosa,1.0.0");
+        assertThat(lines.get(150)).isEqualTo("151,150,virginica,1.0.0");
         long correct = correctPredictions(lines);
         assertThat(correct).isEqualTo(147);
         assertThat(Files.readAllLines(work.resolve("preds.errors.csv"))).containsExactly("line,reason,record");
@@ -83,7 +83,7 @@ class CommandLineIT {
         assertThat(result.exitCode()).as(result.err()).isZero();
         List<String> lines = Files.readAllLines(work.resolve("preds.jsonl"));
         assertThat(lines).hasSize(150);
-        assertThat(lines.get(0)).isEqualTo("{\"line\":1,\"id\":1,\"species\":\"setosa\"}");
+        assertThat(lines.get(0)).isEqualTo("{\"line\":1,\"id\":1,\"species\":\"setosa\",\"model_version\":\"1.0.0\"}");
 
         Path gzip = work.resolve("iris.jsonl.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzip))) {
@@ -213,8 +213,8 @@ class CommandLineIT {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("8 records read, 3 written, 5 rejected");
-        assertThat(Files.readAllLines(work.resolve("p.csv"))).containsExactly("line,id,species", "2,a,setosa",
-                "8,\"multi", "line\",setosa", "10,z,setosa");
+        assertThat(Files.readAllLines(work.resolve("p.csv"))).containsExactly("line,id,species,model_version", "2,a,setosa,1.0.0",
+                "8,\"multi", "line\",setosa,1.0.0", "10,z,setosa,1.0.0");
         List<String> errors = Files.readAllLines(work.resolve("p.errors.csv"), StandardCharsets.UTF_8);
         assertThat(String.join("\n", errors))
                 .contains("3,\"bad quoting: text after a closing quote ('x' on line 3)")
@@ -227,7 +227,7 @@ class CommandLineIT {
         Cli.Result latin1 = cli.run("predict", "-i", input.toString(), "-o", "latin1.csv", "-k", "id", "--delimiter",
                 ";", "--encoding", "ISO-8859-1", "-q");
         assertThat(latin1.exitCode()).as(latin1.err()).isZero();
-        assertThat(Files.readString(work.resolve("latin1.csv"), StandardCharsets.UTF_8)).contains("7,Caf\u00e9,setosa");
+        assertThat(Files.readString(work.resolve("latin1.csv"), StandardCharsets.UTF_8)).contains("7,Caf\u00e9,setosa,1.0.0");
     }
 
     @Test
@@ -258,7 +258,7 @@ class CommandLineIT {
         Cli.Result result = cli.run("predict", "-i", input.toString(), "-o", "p.csv", "-k", "id", "-q");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(Files.readAllLines(work.resolve("p.csv"))).containsExactly("line,id,species", "1,1E+309,setosa");
+        assertThat(Files.readAllLines(work.resolve("p.csv"))).containsExactly("line,id,species,model_version", "1,1E+309,setosa,1.0.0");
         assertThat(String.join("\n", Files.readAllLines(work.resolve("p.errors.csv"))))
                 .contains("Duplicate Object property \"\"sepal_length\"\"")
                 .contains("sepal_length: '1e309' is out of range");

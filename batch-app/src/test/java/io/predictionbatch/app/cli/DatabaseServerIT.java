@@ -53,7 +53,7 @@ class DatabaseServerIT {
         assertThat(firstResult.exitCode()).as(first.output()).isZero();
         assertThat(firstResult.out()).contains("150 records read, 150 written, 0 rejected");
         List<String> firstLines = Files.readAllLines(work.resolve("first.csv"));
-        assertThat(firstLines).hasSize(151).startsWith("line,id,species", "2,1,setosa").endsWith("151,150,virginica");
+        assertThat(firstLines).hasSize(151).startsWith("line,id,species,model_version", "2,1,setosa,1.0.0").endsWith("151,150,virginica,1.0.0");
         assertThat(secondResult.exitCode()).as(second.output()).isZero();
         assertThat(secondResult.out()).contains("300,000 records read");
         assertThat(secondResult.err()).doesNotContain("Exception", "cannot be reached");

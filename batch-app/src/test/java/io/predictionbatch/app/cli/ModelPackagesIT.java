@@ -54,9 +54,9 @@ class ModelPackagesIT {
                 .contains("io.predictionbatch.test.Missing");
         assertThat(old.exitCode()).as(old.err()).isZero();
         assertThat(Files.readAllLines(work.resolve("old.csv")))
-                .containsExactly("line,id,text,library", "2,1,hELLO,3.12.0", "3,2,AbC,3.12.0");
+                .containsExactly("line,id,text,library,model_version", "2,1,hELLO,3.12.0,1.0.0", "3,2,AbC,3.12.0,1.0.0");
         assertThat(latest.exitCode()).as(latest.err()).isZero();
-        assertThat(Files.readAllLines(work.resolve("new.csv"))).contains("2,1,hELLO,3.17.0");
+        assertThat(Files.readAllLines(work.resolve("new.csv"))).contains("2,1,hELLO,3.17.0,1.0.0");
     }
 
     @Test
@@ -80,8 +80,39 @@ class ModelPackagesIT {
         assertThat(libsvm.exitCode()).as(libsvm.err()).isZero();
         List<String> predicted = Files.readAllLines(work.resolve("onnx.csv"));
         assertThat(predicted).hasSize(151).isEqualTo(Files.readAllLines(work.resolve("libsvm.csv")));
-        assertThat(predicted).contains("2,1,setosa", "151,150,virginica");
+        assertThat(predicted).contains("2,1,setosa,1.0.0", "151,150,virginica,1.0.0");
         assertThat(Files.readString(work.resolve("onnx.errors.csv")))
                 .contains("152", "sepal_width: 'abc' is not a number");
+    }
+
+    @Test
+    void hostsTwoVersionsOfAModelAndRecordsWhichOneMadeEachPrediction() throws Exception {
+        Path models = Files.createDirectories(work.resolve("models"));
+        for (String version : List.of("1.0.0", "1.10.0", "1.9.0")) {
+            Path dir = Files.createDirectories(models.resolve("iris-onnx-" + version));
+            Path shipped = Path.of("../models/iris-onnx");
+            Files.copy(shipped.resolve("iris-svc.onnx"), dir.resolve("iris-svc.onnx"));
+            Files.writeString(dir.resolve("model.yaml"), Files.readString(shipped.resolve("model.yaml"))
+                    .replace("version: 1.0.0", "version: " + version));
+        }
+        Path input = Path.of("../sample-data/iris.jsonl").toAbsolutePath();
+
+        Cli.Result listed = cli.run("models", "--models-dir", models.toString());
+        Cli.Result newest = cli.run("predict", "--models-dir", models.toString(), "-m", "iris_onnx", "-i",
+                input.toString(), "-o", "newest.csv", "-q");
+        Cli.Result pinned = cli.run("predict", "--models-dir", models.toString(), "-m", "iris_onnx@1.9.0", "-i",
+                input.toString(), "-o", "pinned.csv", "-q");
+        Cli.Result missing = cli.run("predict", "--models-dir", models.toString(), "-m", "iris_onnx@2.0.0", "-i",
+                input.toString(), "-o", "missing.csv", "-q");
+
+        assertThat(listed.out()).contains("iris_onnx 1.0.0", "iris_onnx 1.9.0", "iris_onnx 1.10.0");
+        assertThat(newest.exitCode()).as(newest.err()).isZero();
+        assertThat(Files.readAllLines(work.resolve("newest.csv"))).hasSize(151)
+                .startsWith("line,species,model_version", "1,setosa,1.10.0");
+        assertThat(pinned.exitCode()).as(pinned.err()).isZero();
+        assertThat(Files.readAllLines(work.resolve("pinned.csv"))).element(1).isEqualTo("1,setosa,1.9.0");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("Model 'iris_onnx' has no version '2.0.0'. Hosted versions: 1.0.0, 1.9.0,"
+                + " 1.10.0");
     }
 }

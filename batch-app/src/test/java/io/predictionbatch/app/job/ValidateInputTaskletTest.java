@@ -28,7 +28,7 @@ class ValidateInputTaskletTest {
         Path input = Files.writeString(dir.resolve("in.csv"),
                 "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\n");
         Path output = dir.resolve(outputName + ".csv");
-        return new PredictionJobParameters("iris_model", input, InputDialect.of(InputFormat.CSV), output, OutputFormat.CSV,
+        return new PredictionJobParameters("iris_model", "1.0.0", input, InputDialect.of(InputFormat.CSV), output, OutputFormat.CSV,
                 dir.resolve(outputName + ".errors.csv"), 2, 100, null, new ErrorThreshold(-1, 1.0), "r");
     }
 

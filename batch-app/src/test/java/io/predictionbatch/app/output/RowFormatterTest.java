@@ -29,8 +29,8 @@ class RowFormatterTest {
 
     @Test
     void outputColumnsPutLineAndKeyFirstAndRefuseClashes() {
-        assertThat(OutputColumns.of("id", List.of("species"))).containsExactly("line", "id", "species");
-        assertThat(OutputColumns.of(null, List.of("species"))).containsExactly("line", "species");
+        assertThat(OutputColumns.of("id", List.of("species"))).containsExactly("line", "id", "species", "model_version");
+        assertThat(OutputColumns.of(null, List.of("species"))).containsExactly("line", "species", "model_version");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> OutputColumns.of("species", List.of("species")))
                 .hasMessageContaining("would appear twice");
     }

@@ -23,9 +23,10 @@ final class TaskTables {
         store = new TaskStore(jdbc);
     }
 
-    /** Submits a task for this model and record, as the service does, without a queue. */
+    /** Submits a task for this model (at the version the test registry hosts) and record, as the service does, without a queue. */
     Task submit(String model, String input) {
-        Task task = Task.queued(UUID.randomUUID(), model, "1", input, TaskStore.now());
+        String version = model.equals("text_stats") ? "test-1" : "1.0.0";
+        Task task = Task.queued(UUID.randomUUID(), model, version, input, TaskStore.now());
         store.insert(List.of(task));
         return task;
     }

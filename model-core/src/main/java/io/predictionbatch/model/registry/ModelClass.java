@@ -33,14 +33,18 @@ final class ModelClass {
     /** The loader of the model's own classes, for its libraries that look up resources through the thread. */
     private final ClassLoader loader;
     private final String source;
+    /** The model's qualified name if known before it is created, else {@code null}. */
+    private final String knownName;
     private volatile Outcome outcome;
 
-    private ModelClass(String className, String what, Factory factory, ClassLoader loader, String source) {
+    private ModelClass(String className, String what, Factory factory, ClassLoader loader, String source,
+            String knownName) {
         this.className = className;
         this.what = what;
         this.factory = factory;
         this.loader = loader;
         this.source = source;
+        this.knownName = knownName;
     }
 
     /** The model of a model-file package, loaded by its format on first need. */
@@ -48,7 +52,7 @@ final class ModelClass {
         ModelFileFormat format = modelPackage.format();
         return new ModelClass(modelPackage.location().toString(), "Model package '" + modelPackage.name() + "'",
                 () -> format.load(modelPackage.location()), format.getClass().getClassLoader(),
-                modelPackage.toString());
+                modelPackage.toString(), format.qualifiedName(modelPackage.location()).orElse(null));
     }
 
     /** Finds a configured class without initializing it, so that nothing runs before first use. */
@@ -82,7 +86,7 @@ final class ModelClass {
             Constructor<?> constructor = type.getConstructor();
             constructor.trySetAccessible();
             return new ModelClass(name, "Model class '" + name + "'", () -> (MLModel<?, ?>) constructor.newInstance(),
-                    type.getClassLoader(), source);
+                    type.getClassLoader(), source, null);
         } catch (NoSuchMethodException e) {
             throw new ModelRegistryException("Model class '" + name + "' has no public no-argument constructor:"
                     + " the registry creates models with one (load weights or model files there)");
@@ -93,14 +97,19 @@ final class ModelClass {
         return className;
     }
 
+    /** Whether the model may have this qualified name: false only when its name is known to differ. */
+    boolean mayBeNamed(String name) {
+        return knownName == null || knownName.equals(name);
+    }
+
     /** The outcome, creating the model first if no thread has yet; callers block while another creates it. */
-    Outcome outcome(ConcurrentMap<String, HostedModel<?, ?>> modelsByName) {
+    Outcome outcome(ConcurrentMap<ModelReference, HostedModel<?, ?>> hostedModels) {
         Outcome current = outcome;
         if (current == null) {
             synchronized (this) {
                 current = outcome;
                 if (current == null) {
-                    current = create(modelsByName);
+                    current = create(hostedModels);
                     outcome = current;
                 }
             }
@@ -113,19 +122,19 @@ final class ModelClass {
         return outcome;
     }
 
-    private Outcome create(ConcurrentMap<String, HostedModel<?, ?>> modelsByName) {
+    private Outcome create(ConcurrentMap<ModelReference, HostedModel<?, ?>> hostedModels) {
         HostedModel<?, ?> hosted;
         try {
             hosted = host(instantiate());
         } catch (ModelRegistryException e) {
             return new Outcome(null, e);
         }
-        HostedModel<?, ?> existing = modelsByName.putIfAbsent(hosted.qualifiedName(), hosted);
+        HostedModel<?, ?> existing = hostedModels.putIfAbsent(ModelReference.of(hosted), hosted);
         if (existing != null) {
             return new Outcome(null, new ModelRegistryException("Models '"
                     + existing.model().getClass().getName() + "' (" + existing.source() + ") and '" + className
-                    + "' (" + source + ") both have the qualified name '" + hosted.qualifiedName()
-                    + "': qualified names must be unique, so '" + className
+                    + "' (" + source + ") are both version " + hosted.version() + " of '" + hosted.qualifiedName()
+                    + "': a model's versions must differ, so '" + className
                     + "' is not available. Remove one of them from the configuration, the class path or the"
                     + " models directory"));
         }

@@ -2,6 +2,7 @@ package io.predictionbatch.model.registry;
 
 import io.predictionbatch.model.MLModel;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Hosts models deployed as files rather than as classes: a package directory holding a model file
@@ -21,6 +22,15 @@ public interface ModelFileFormat {
      * with the reason.
      */
     boolean recognises(Path packageDirectory);
+
+    /**
+     * The qualified name of the package's model, when it can be told without loading the model (from
+     * its descriptor): looking a model up by name then loads no other package's. Empty when it
+     * cannot be told; the model is then loaded to learn it.
+     */
+    default Optional<String> qualifiedName(Path packageDirectory) {
+        return Optional.empty();
+    }
 
     /**
      * Loads the package's model; the registry calls it once, on first need, and shares the model

@@ -26,28 +26,36 @@ import java.util.concurrent.ConcurrentMap;
  * with its name and reason ({@link #failures()}) and the others are hosted. Discovery loads classes
  * without initializing or instantiating them.
  *
+ * <h2>Versions</h2>
+ * Several versions of one model may be hosted at once (two packages, or a package beside the class
+ * path's model): {@link #get(String) get("NAME")} gives the newest by {@link ModelVersions},
+ * {@code get("NAME@VERSION")} the given one. A model is told by its qualified name and version
+ * together; two with the same of both cannot both be hosted.
+ *
  * <h2>When models are created</h2>
  * A model is created on first need, by its public no-argument constructor, at most once per
- * registry even when many threads ask at the same time (the others wait for it). Since a model's
- * qualified name is only known from an instance, {@link #get(String)} of a name not seen yet creates
- * the not-yet-created classes one at a time, in registry order (configured classes first), until
- * one has that name: a lookup may create models other than the one asked for, and a lookup of an
- * unknown name creates them all.
+ * registry even when many threads ask at the same time (the others wait for it). Since a model
+ * class's qualified name is only known from an instance, {@link #get(String)} creates the
+ * not-yet-created models one at a time, in registry order (configured classes first): for
+ * {@code NAME@VERSION} until one is that version, for {@code NAME} all that may have that name, to
+ * find its newest version (a model file whose descriptor gives another name is not loaded). A
+ * lookup may create models other than the one asked for, and a lookup of an unknown name creates
+ * them all.
  *
  * <h2>Failures</h2>
  * A model whose constructor throws, whose qualified name is not usable in a URL, or whose types
  * cannot be bound is remembered as failed, with its reason, for the life of the registry: it is not
  * retried on every call, since loading is expensive and the failure (a missing model file, a bad
  * type) would almost always repeat; restart the process after fixing it. When two classes have the
- * same qualified name, the first in registry order is hosted and the later one fails, so a lookup
- * by name always gives the same model. {@link #get(String)} skips failed models while searching and
+ * same qualified name and version, the first in registry order is hosted and the later one fails,
+ * so a lookup always gives the same model. {@link #get(String)} skips failed models while searching and
  * names them in its {@link UnknownModelException}; {@link #all()} throws the failure.
  */
 public final class ModelRegistry {
 
     private final List<ModelClass> classes;
     private final List<ModelRegistryException> packageFailures;
-    private final ConcurrentMap<String, HostedModel<?, ?>> modelsByName = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ModelReference, HostedModel<?, ?>> hostedModels = new ConcurrentHashMap<>();
 
     private ModelRegistry(List<ModelClass> classes, List<ModelRegistryException> packageFailures) {
         this.classes = List.copyOf(classes);
@@ -130,25 +138,39 @@ public final class ModelRegistry {
     }
 
     /**
-     * The hosted model with this qualified name, creating models as described in the class
-     * documentation.
+     * The hosted model a reference names: {@code NAME} for its newest version, {@code NAME@VERSION}
+     * for that version; creating models as described in the class documentation.
      *
-     * @throws UnknownModelException when no model has that name, listing the available ones and
-     *         any models that failed to load
+     * @throws UnknownModelException when no hosted model is the one named, listing the available
+     *         ones and any models that failed to load
      */
-    public HostedModel<?, ?> get(String qualifiedName) {
-        Objects.requireNonNull(qualifiedName, "qualifiedName");
-        HostedModel<?, ?> known = modelsByName.get(qualifiedName);
-        if (known != null) {
-            return known;
-        }
-        for (ModelClass modelClass : classes) {
-            HostedModel<?, ?> hosted = modelClass.outcome(modelsByName).hosted();
-            if (hosted != null && hosted.qualifiedName().equals(qualifiedName)) {
-                return hosted;
+    public HostedModel<?, ?> get(String reference) {
+        ModelReference wanted = ModelReference.parse(reference);
+        if (wanted.version() != null) {
+            HostedModel<?, ?> known = hostedModels.get(wanted);
+            if (known != null) {
+                return known;
             }
         }
-        throw unknown(qualifiedName);
+        HostedModel<?, ?> newest = null;
+        for (ModelClass modelClass : classes) {
+            if (!modelClass.mayBeNamed(wanted.name())) {
+                continue;
+            }
+            HostedModel<?, ?> hosted = modelClass.outcome(hostedModels).hosted();
+            if (hosted != null && wanted.matches(hosted)) {
+                if (wanted.version() != null) {
+                    return hosted;
+                }
+                if (newest == null || ModelVersions.compare(hosted.version(), newest.version()) > 0) {
+                    newest = hosted;
+                }
+            }
+        }
+        if (newest == null) {
+            throw unknown(wanted);
+        }
+        return newest;
     }
 
     /**
@@ -161,7 +183,7 @@ public final class ModelRegistry {
         List<HostedModel<?, ?>> models = new ArrayList<>();
         ModelRegistryException failure = null;
         for (ModelClass modelClass : classes) {
-            ModelClass.Outcome outcome = modelClass.outcome(modelsByName);
+            ModelClass.Outcome outcome = modelClass.outcome(hostedModels);
             if (outcome.hosted() != null) {
                 models.add(outcome.hosted());
             } else if (failure == null) {
@@ -178,7 +200,7 @@ public final class ModelRegistry {
 
     /** Every model that could be hosted, in registry order, creating those not created yet. */
     public List<HostedModel<?, ?>> available() {
-        return classes.stream().map(modelClass -> modelClass.outcome(modelsByName).hosted())
+        return classes.stream().map(modelClass -> modelClass.outcome(hostedModels).hosted())
                 .filter(Objects::nonNull).<HostedModel<?, ?>>map(hosted -> hosted).toList();
     }
 
@@ -189,7 +211,7 @@ public final class ModelRegistry {
     public List<String> failures() {
         List<String> failures = new ArrayList<>(packageFailures.stream().map(Throwable::getMessage).toList());
         for (ModelClass modelClass : classes) {
-            ModelClass.Outcome outcome = modelClass.outcome(modelsByName);
+            ModelClass.Outcome outcome = modelClass.outcome(hostedModels);
             if (outcome.failure() != null) {
                 failures.add(outcome.failure().getMessage());
             }
@@ -202,24 +224,34 @@ public final class ModelRegistry {
         return classes.stream().map(ModelClass::className).toList();
     }
 
-    private UnknownModelException unknown(String qualifiedName) {
+    private UnknownModelException unknown(ModelReference wanted) {
         List<String> available = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (ModelClass modelClass : classes) {
             ModelClass.Outcome outcome = modelClass.outcomeIfCreated();
             if (outcome != null && outcome.hosted() != null) {
-                available.add(outcome.hosted().qualifiedName());
+                HostedModel<?, ?> hosted = outcome.hosted();
+                if (!available.contains(hosted.qualifiedName())) {
+                    available.add(hosted.qualifiedName());
+                }
+                if (hosted.qualifiedName().equals(wanted.name())) {
+                    versions.add(hosted.version());
+                }
             } else if (outcome != null) {
                 failures.add(outcome.failure().getMessage());
             }
         }
-        StringBuilder message = new StringBuilder("Unknown model '").append(qualifiedName)
-                .append("'. Available models: ")
-                .append(available.isEmpty() ? "none" : String.join(", ", available));
+        StringBuilder message = versions.isEmpty()
+                ? new StringBuilder("Unknown model '").append(wanted).append("'. Available models: ")
+                        .append(available.isEmpty() ? "none" : String.join(", ", available))
+                : new StringBuilder("Model '").append(wanted.name()).append("' has no version '")
+                        .append(wanted.version()).append("'. Hosted versions: ")
+                        .append(String.join(", ", versions.stream().sorted(ModelVersions.ORDER).toList()));
         if (!failures.isEmpty()) {
             message.append(". Unavailable because they failed to load: ").append(String.join("; ", failures));
         }
-        return new UnknownModelException(qualifiedName, available, message.toString());
+        return new UnknownModelException(wanted.toString(), available, message.toString());
     }
 
     /** A fresh exception per call: the remembered one's stack trace is of its creation, shared by threads. */

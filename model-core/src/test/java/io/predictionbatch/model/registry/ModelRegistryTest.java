@@ -10,7 +10,9 @@ import io.predictionbatch.model.registry.TestModels.EchoModel;
 import io.predictionbatch.model.registry.TestModels.FailingModel;
 import io.predictionbatch.model.registry.TestModels.IrisModel;
 import io.predictionbatch.model.registry.TestModels.Measurement;
+import io.predictionbatch.model.registry.TestModels.MiddleIrisModel;
 import io.predictionbatch.model.registry.TestModels.NeedsArgumentModel;
+import io.predictionbatch.model.registry.TestModels.NewerIrisModel;
 import io.predictionbatch.model.registry.TestModels.NotAModel;
 import io.predictionbatch.model.registry.TestModels.OtherIrisModel;
 import io.predictionbatch.model.registry.TestModels.SimpleModel;
@@ -116,13 +118,23 @@ class ModelRegistryTest {
     }
 
     @Test
-    void lookupCreatesClassesInOrderOnlyUntilTheNameIsFound() {
+    void lookupOfAVersionCreatesClassesInOrderOnlyUntilItIsFound() {
+        ModelRegistry registry = ModelRegistry.create(
+                List.of(IrisModel.class.getName(), EchoModel.class.getName(), ThirdModel.class.getName()), LOADER);
+
+        registry.get("echo@1.0");
+
+        assertThat(TestModels.CREATED).containsExactly("test_iris", "echo");
+    }
+
+    @Test
+    void lookupByNameCreatesEveryClassToFindTheNewestVersion() {
         ModelRegistry registry = ModelRegistry.create(
                 List.of(IrisModel.class.getName(), EchoModel.class.getName(), ThirdModel.class.getName()), LOADER);
 
         registry.get("echo");
 
-        assertThat(TestModels.CREATED).containsExactly("test_iris", "echo");
+        assertThat(TestModels.CREATED).containsExactly("test_iris", "echo", "third.model-v2");
     }
 
     @Test
@@ -240,7 +252,7 @@ class ModelRegistryTest {
     }
 
     @Test
-    void hostsFirstOfTwoClassesWithTheSameQualifiedName() {
+    void hostsFirstOfTwoClassesWithTheSameQualifiedNameAndVersion() {
         ModelRegistry registry = ModelRegistry.create(
                 List.of(IrisModel.class.getName(), OtherIrisModel.class.getName()), LOADER);
 
@@ -248,8 +260,22 @@ class ModelRegistryTest {
         assertThatThrownBy(registry::all)
                 .isInstanceOf(ModelRegistryException.class)
                 .hasMessageStartingWith("Models '" + IrisModel.class.getName() + "' (class path) and '"
-                        + OtherIrisModel.class.getName() + "' (class path) both have the qualified name 'test_iris'");
+                        + OtherIrisModel.class.getName() + "' (class path) are both version 1.0 of 'test_iris'");
         assertThat(registry.get("test_iris").model()).isInstanceOf(IrisModel.class);
+    }
+
+    @Test
+    void hostsVersionsSideBySideAndGivesTheNewestByName() {
+        ModelRegistry registry = ModelRegistry.create(List.of(MiddleIrisModel.class.getName(),
+                NewerIrisModel.class.getName(), IrisModel.class.getName()), LOADER);
+
+        assertThat(registry.get("test_iris").version()).isEqualTo("1.10");
+        assertThat(registry.get("test_iris@1.0").model()).isInstanceOf(IrisModel.class);
+        assertThat(registry.get("test_iris@1.9").model()).isInstanceOf(MiddleIrisModel.class);
+        assertThat(registry.all()).hasSize(3);
+        assertThatThrownBy(() -> registry.get("test_iris@2.0"))
+                .isInstanceOf(UnknownModelException.class)
+                .hasMessage("Model 'test_iris' has no version '2.0'. Hosted versions: 1.0, 1.9, 1.10");
     }
 
     @Test

@@ -131,10 +131,34 @@ public final class TestModels {
         }
     }
 
-    /** Same qualified name as {@link IrisModel}. */
+    /** Same qualified name and version as {@link IrisModel}. */
     public static final class OtherIrisModel extends SimpleModel {
         public OtherIrisModel() {
             super("test_iris");
+        }
+    }
+
+    /** A newer version of {@link IrisModel}: 1.10 comes after 1.9 and 1.0. */
+    public static final class NewerIrisModel extends SimpleModel {
+        public NewerIrisModel() {
+            super("test_iris");
+        }
+
+        @Override
+        public String version() {
+            return "1.10";
+        }
+    }
+
+    /** Between {@link IrisModel} and {@link NewerIrisModel}. */
+    public static final class MiddleIrisModel extends SimpleModel {
+        public MiddleIrisModel() {
+            super("test_iris");
+        }
+
+        @Override
+        public String version() {
+            return "1.9";
         }
     }
 
