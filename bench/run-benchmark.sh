@@ -94,7 +94,7 @@ ratio() {
 
 if [ "$small" = yes ]; then
     echo "== 150 rows, whole commands ($repeat rounds)" >&2
-    small_args=(predict --input "$root/sample-data/iris.csv" --key id --quiet)
+    small_args=(predict --model iris_model --input "$root/sample-data/iris.csv" --key id --quiet)
     "$root/prediction-batch" --version > /dev/null   # prepares the fast start once, untimed
     PREDICTION_BATCH_HOME="$out/home" "$root/prediction-batch" "${small_args[@]}" --output "$out/job-small.csv" \
         > /dev/null   # starts the database server of the home, untimed
@@ -114,16 +114,16 @@ fi
 echo "== $rows rows ($(du -h "$input" | cut -f1)), whole commands ($repeat rounds)" >&2
 pandas=no
 /usr/bin/python3 -c 'import pandas, sklearn' 2> /dev/null && pandas=yes
-job_args=(predict --model iris_model --input "$input" --quiet)
+job_args=(predict --input "$input" --quiet)
 [ -n "$partitions" ] && job_args+=(--partitions "$partitions")
 bare_cp="$(cat "$here/target/classpath.txt"):$here/target/classes"
 for round in $(seq 1 "$repeat"); do
     rm -f "$out"/job-output*.csv
-    PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx" timed job "$root/prediction-batch" "${job_args[@]}" \
+    PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx" timed job "$root/prediction-batch" "${job_args[@]}" --model iris_model \
         --output "$out/job-output.csv"
     if [ "$item_metrics" = yes ]; then
         PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx -Dprediction.batch.item-metrics=true" \
-            timed job-item-metrics "$root/prediction-batch" "${job_args[@]}" --output "$out/job-output-item-metrics.csv"
+            timed job-item-metrics "$root/prediction-batch" "${job_args[@]}" --model iris_model --output "$out/job-output-item-metrics.csv"
     fi
     if [ "$hosting" = yes ]; then
         PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx" timed job-onnx "$root/prediction-batch" \

@@ -31,7 +31,8 @@ class PredictCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = {"-m", "--model"}, paramLabel = "NAME",
-            description = "Qualified name of the model (see `models`); may be left out when only one is hosted.")
+            description = "The model (see `models`): NAME for its newest version, or NAME@VERSION; may be left out"
+                    + " when only one is hosted.")
     private String model;
 
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE",

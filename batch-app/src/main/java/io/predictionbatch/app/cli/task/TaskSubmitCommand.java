@@ -29,7 +29,7 @@ class TaskSubmitCommand implements Callable<Integer> {
     @Mixin
     private ServerOption server;
 
-    @Option(names = {"-m", "--model"}, required = true, paramLabel = "NAME", description = "The model's qualified name.")
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "NAME", description = "The model: NAME for its newest version, or NAME@VERSION.")
     private String model;
 
     @Option(names = "--wait", paramLabel = "DURATION", converter = WaitDurationConverter.class,
