@@ -4,7 +4,9 @@ import io.predictionbatch.model.MLModel;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -33,18 +35,20 @@ final class ModelClass {
     /** The loader of the model's own classes, for its libraries that look up resources through the thread. */
     private final ClassLoader loader;
     private final String source;
-    /** The model's qualified name if known before it is created, else {@code null}. */
-    private final String knownName;
+    /** Tells the model's qualified name before it is created, if it can (a model file's descriptor). */
+    private final Supplier<Optional<String>> nameBeforehand;
+    /** What {@link #nameBeforehand} told, once asked: read on first lookup, not at start-up. */
+    private volatile Optional<String> knownName;
     private volatile Outcome outcome;
 
     private ModelClass(String className, String what, Factory factory, ClassLoader loader, String source,
-            String knownName) {
+            Supplier<Optional<String>> nameBeforehand) {
         this.className = className;
         this.what = what;
         this.factory = factory;
         this.loader = loader;
         this.source = source;
-        this.knownName = knownName;
+        this.nameBeforehand = nameBeforehand;
     }
 
     /** The model of a model-file package, loaded by its format on first need. */
@@ -52,7 +56,7 @@ final class ModelClass {
         ModelFileFormat format = modelPackage.format();
         return new ModelClass(modelPackage.location().toString(), "Model package '" + modelPackage.name() + "'",
                 () -> format.load(modelPackage.location()), format.getClass().getClassLoader(),
-                modelPackage.toString(), format.qualifiedName(modelPackage.location()).orElse(null));
+                modelPackage.toString(), () -> format.qualifiedName(modelPackage.location()));
     }
 
     /** Finds a configured class without initializing it, so that nothing runs before first use. */
@@ -86,7 +90,7 @@ final class ModelClass {
             Constructor<?> constructor = type.getConstructor();
             constructor.trySetAccessible();
             return new ModelClass(name, "Model class '" + name + "'", () -> (MLModel<?, ?>) constructor.newInstance(),
-                    type.getClassLoader(), source, null);
+                    type.getClassLoader(), source, Optional::empty);
         } catch (NoSuchMethodException e) {
             throw new ModelRegistryException("Model class '" + name + "' has no public no-argument constructor:"
                     + " the registry creates models with one (load weights or model files there)");
@@ -99,7 +103,12 @@ final class ModelClass {
 
     /** Whether the model may have this qualified name: false only when its name is known to differ. */
     boolean mayBeNamed(String name) {
-        return knownName == null || knownName.equals(name);
+        Optional<String> known = knownName;
+        if (known == null) {
+            known = nameBeforehand.get();
+            knownName = known;
+        }
+        return known.map(name::equals).orElse(true);
     }
 
     /** The outcome, creating the model first if no thread has yet; callers block while another creates it. */
