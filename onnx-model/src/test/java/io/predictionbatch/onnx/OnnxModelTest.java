@@ -117,6 +117,25 @@ class OnnxModelTest {
                 .startsWith("Model package 'broken' failed to load: ").contains("model.yaml");
     }
 
+    @Test
+    void readsAJsonDescriptorToo() throws IOException {
+        Path dir = Files.createDirectories(models.resolve("json"));
+        Files.copy(IrisOnnxPackageTest.PACKAGE.resolve("iris-svc.onnx"), dir.resolve("iris-svc.onnx"));
+        Files.writeString(dir.resolve("model.json"), """
+                {"name": "json_iris", "version": "2", "input_tensor": "features",
+                 "inputs": [{"name": "a", "type": "FLOAT"}, {"name": "b", "type": "float"},
+                            {"name": "c", "type": "double"}, {"name": "d", "type": "integer"}],
+                 "outputs": [{"name": "class", "type": "integer", "tensor": "label"}]}
+                """);
+
+        OnnxModel model = OnnxModel.load(dir);
+
+        assertThat(model.qualifiedName()).isEqualTo("json_iris");
+        assertThat(new OnnxModelFormat().qualifiedName(dir)).contains("json_iris");
+        assertThat(model.predict(new FieldValues(List.of("a", "b", "c", "d"), 5.1f, 3.5f, 1.4, 0L)).get(0))
+                .isEqualTo(0L);
+    }
+
     private Path onnxPackage(String name, String descriptor) throws IOException {
         Path dir = Files.createDirectories(models.resolve(name));
         Files.copy(IrisOnnxPackageTest.PACKAGE.resolve("iris-svc.onnx"), dir.resolve("iris-svc.onnx"));
