@@ -35,9 +35,9 @@ def read_libsvm(path):
             if words == ["SV"]:
                 break
             header[words[0]] = words[1:]
+        classes = int(header["nr_class"][0])
         for line in lines:
             words = line.split()
-            classes = int(header["nr_class"][0])
             coefficients.append([float(w) for w in words[:classes - 1]])
             vectors.append({int(k): float(v) for k, v in (w.split(":") for w in words[classes - 1:])})
     return header, vectors, coefficients

@@ -15,6 +15,7 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class GraphInputs {
             long[] shape = info.getShape();
             if (shape.length != 2 || (shape[1] > 0 && shape[1] != all.length)) {
                 throw new ModelException("the graph input '" + descriptor.inputTensor() + "' has the shape "
-                        + java.util.Arrays.toString(shape) + ", not [N, " + all.length + "] for the "
+                        + Arrays.toString(shape) + ", not [N, " + all.length + "] for the "
                         + all.length + " input fields");
             }
             feeds.add(new Feed(descriptor.inputTensor(), info.type, true, all));

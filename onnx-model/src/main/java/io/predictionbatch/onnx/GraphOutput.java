@@ -11,6 +11,7 @@ import io.predictionbatch.model.ModelException;
 import java.nio.ByteBuffer;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,7 @@ final class GraphOutput {
             }
             case INT64, INT32 -> {
                 LongBuffer longs = type == OnnxJavaType.INT64 ? output.getLongBuffer() : null;
-                java.nio.IntBuffer ints = type == OnnxJavaType.INT32 ? output.getIntBuffer() : null;
+                IntBuffer ints = type == OnnxJavaType.INT32 ? output.getIntBuffer() : null;
                 for (int row = 0; row < rows; row++) {
                     long number = longs != null ? longs.get(row) : ints.get(row);
                     values[row] = field.labels() != null ? label(number) : (Object) number;

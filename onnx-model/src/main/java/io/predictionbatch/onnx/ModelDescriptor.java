@@ -45,6 +45,13 @@ public record ModelDescriptor(
     /** The descriptor's file names, in the order they are looked for. */
     static final List<String> FILE_NAMES = List.of("model.yaml", "model.yml", "model.json");
 
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
     /** One input field. */
     public record Input(
             @JsonProperty(value = "name", required = true) String name,
@@ -102,11 +109,7 @@ public record ModelDescriptor(
      * @throws ModelException saying what is wrong with it, where
      */
     static ModelDescriptor read(Path descriptor) {
-        ObjectMapper mapper = descriptor.getFileName().toString().endsWith(".json")
-                ? JsonMapper.builder().configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
-                        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
-                : YAMLMapper.builder().configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
-                        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        ObjectMapper mapper = descriptor.getFileName().toString().endsWith(".json") ? JSON : YAML;
         ModelDescriptor read;
         try {
             read = mapper.readValue(descriptor.toFile(), ModelDescriptor.class);

@@ -8,6 +8,7 @@ import io.predictionbatch.app.input.InputDialect;
 import io.predictionbatch.app.input.InputFormat;
 import io.predictionbatch.app.output.OutputFormat;
 import io.predictionbatch.app.output.ResultTables;
+import io.predictionbatch.model.registry.ModelReference;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -67,7 +68,7 @@ public record PredictionJobParameters(
 
     /** How the registry is asked for the job's model: {@code NAME@VERSION}, or {@code NAME} for old jobs. */
     public String modelReference() {
-        return modelVersion == null ? model : model + "@" + modelVersion;
+        return new ModelReference(model, modelVersion).toString();
     }
 
     /** Predictions go to the result tables rather than to files. */

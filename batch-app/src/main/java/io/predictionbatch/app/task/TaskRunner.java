@@ -16,6 +16,7 @@ import io.predictionbatch.app.config.TaskProperties;
 import io.predictionbatch.model.ModelException;
 import io.predictionbatch.model.SchemaValidationException;
 import io.predictionbatch.model.registry.HostedModel;
+import io.predictionbatch.model.registry.ModelReference;
 import io.predictionbatch.model.registry.ModelRegistry;
 import io.predictionbatch.model.registry.UnknownModelException;
 import org.apache.commons.logging.Log;
@@ -157,7 +158,7 @@ public final class TaskRunner implements SmartLifecycle {
     TaskOutcome predict(ClaimedTask task) {
         HostedModel<?, ?> model;
         try {
-            model = models.get(task.model() + "@" + task.modelVersion());
+            model = models.get(new ModelReference(task.model(), task.modelVersion()).toString());
         } catch (UnknownModelException e) {
             return TaskOutcome.failed(task, "Model '" + task.model() + "' is not hosted on worker " + worker + ": "
                     + e.getMessage(), List.of());

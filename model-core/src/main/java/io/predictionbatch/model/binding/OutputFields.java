@@ -87,11 +87,7 @@ public final class OutputFields<O> {
      * @throws IllegalArgumentException when there are no fields or two share a name
      */
     public static OutputFields<FieldValues> forFields(List<DeclaredField> fields) {
-        List<String> names = fields.stream().map(DeclaredField::name).toList();
-        if (names.isEmpty() || names.stream().distinct().count() < names.size()) {
-            throw new IllegalArgumentException("A model must declare output fields with distinct names, not " + names);
-        }
-        return new OutputFields<>(names);
+        return new OutputFields<>(DeclaredFieldNames.of(fields, "output"));
     }
 
     /** The output's field names as Jackson writes them, in declaration order. */

@@ -7,11 +7,9 @@ import io.predictionbatch.model.Nullability;
 import io.predictionbatch.model.SchemaValidationException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -99,19 +97,12 @@ public final class RecordBinder<I> {
      * @throws IllegalArgumentException when there are no fields or two share a name
      */
     public static RecordBinder<FieldValues> forFields(List<DeclaredField> fields) {
-        if (fields.isEmpty()) {
-            throw new IllegalArgumentException("A model must declare at least one input field");
-        }
+        List<String> fieldNames = DeclaredFieldNames.of(fields, "input");
         List<InputProperty> properties = new ArrayList<>(fields.size());
-        Set<String> names = new HashSet<>();
         for (DeclaredField field : fields) {
-            if (!names.add(field.name())) {
-                throw new IllegalArgumentException("Two input fields are named '" + field.name() + "'");
-            }
             properties.add(new InputProperty(field.name(), properties.size(), InputIntrospector.readerFor(field.type()),
                     field.nullable()));
         }
-        List<String> fieldNames = fields.stream().map(DeclaredField::name).toList();
         return new RecordBinder<>(properties, values -> new FieldValues(fieldNames, values));
     }
 
