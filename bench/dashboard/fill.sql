@@ -346,6 +346,12 @@ FROM (SELECT g.*,
                    random() AS r5, random() AS r6
             FROM generate_series(1, :tasks) AS n) g) t;
 
+-- The counts the application keeps as tasks change (TaskCounts), as folded by the server.
+INSERT INTO prediction_task_count (model_name, state, tasks, latency_millis)
+SELECT model_name, state, COUNT(*), COALESCE(SUM(EXTRACT(EPOCH FROM (finished_at - submitted_at)) * 1000), 0)
+FROM prediction_task
+GROUP BY model_name, state;
+
 -- The application goes on numbering where the fill stopped.
 SELECT setval('batch_job_instance_seq', (SELECT MAX(job_instance_id) FROM batch_job_instance));
 SELECT setval('batch_job_execution_seq', (SELECT MAX(job_execution_id) FROM batch_job_execution));

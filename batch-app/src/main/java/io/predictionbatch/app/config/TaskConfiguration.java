@@ -50,6 +50,6 @@ public class TaskConfiguration {
     @Bean
     TaskMaintenance taskMaintenance(TaskStore store, TaskQueue queue, TaskEvents events, TaskProperties properties) {
         return new TaskMaintenance(new LostTaskRecovery(store, queue, events, properties),
-                new TaskExpiry(store, properties), properties);
+                new TaskExpiry(store, properties), store.counts(), properties);
     }
 }

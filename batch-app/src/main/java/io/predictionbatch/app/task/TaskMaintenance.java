@@ -11,7 +11,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs {@link LostTaskRecovery} and {@link TaskExpiry} on a schedule in the server: once at
+ * Runs {@link LostTaskRecovery}, {@link TaskExpiry} and the folding of the {@link TaskCounts} on a
+ * schedule in the server: once at
  * start (every queued task is checked, whatever its age: a restarted embedded server has an
  * empty queue), then every heartbeat interval.
  */
@@ -21,12 +22,15 @@ public final class TaskMaintenance implements SmartLifecycle {
 
     private final LostTaskRecovery recovery;
     private final TaskExpiry expiry;
+    private final TaskCounts counts;
     private final TaskProperties properties;
     private ScheduledExecutorService scheduler;
 
-    public TaskMaintenance(LostTaskRecovery recovery, TaskExpiry expiry, TaskProperties properties) {
+    public TaskMaintenance(LostTaskRecovery recovery, TaskExpiry expiry, TaskCounts counts,
+            TaskProperties properties) {
         this.recovery = recovery;
         this.expiry = expiry;
+        this.counts = counts;
         this.properties = properties;
     }
 
@@ -52,6 +56,7 @@ public final class TaskMaintenance implements SmartLifecycle {
         try {
             recovery.recover(resendQueuedBefore);
             expiry.expire(Instant.now());
+            counts.fold();
         } catch (RuntimeException e) {
             log.warn("Task maintenance failed this time (" + e + "); it runs again in "
                     + properties.heartbeatInterval());

@@ -17,6 +17,8 @@ import java.util.UUID;
 
 import io.predictionbatch.model.FieldViolation;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * both run. Every change of state is a conditional update on the state the change starts from
  * (and on the attempt, for a running task), so that concurrent processes (submitters, workers,
  * the recovery of lost tasks) can never both win: a task is claimed by one run at a time and
- * finished once.
+ * finished once. Each change updates the {@link TaskCounts} in the same transaction.
  */
 public class TaskStore {
 
@@ -39,9 +41,18 @@ public class TaskStore {
         "submitted_at", "started_at", "worker"};
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final TaskCounts counts;
 
     public TaskStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(new JdbcTransactionManager(jdbc.getDataSource()));
+        this.counts = new TaskCounts(jdbc, transactions);
+    }
+
+    /** The counts per model and state this store keeps. */
+    public TaskCounts counts() {
+        return counts;
     }
 
     /** The time as the table keeps it (microseconds), so that a task told from memory reads as it will from the table. */
@@ -56,9 +67,14 @@ public class TaskStore {
             arguments.addAll(List.of(task.id().toString(), task.model(), task.modelVersion(), task.state().name(),
                     task.input(), time(task.submittedAt())));
         }
-        jdbc.update("INSERT INTO prediction_task (task_id, model_name, model_version, state, input, submitted_at,"
-                + " attempts) VALUES " + String.join(", ", Collections.nCopies(tasks.size(), "(?, ?, ?, ?, ?, ?, 0)")),
-                arguments.toArray());
+        TaskCounts.Changes changes = new TaskCounts.Changes();
+        tasks.forEach(task -> changes.entered(task.model(), task.state()));
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("INSERT INTO prediction_task (task_id, model_name, model_version, state, input, submitted_at,"
+                    + " attempts) VALUES " + String.join(", ", Collections.nCopies(tasks.size(), "(?, ?, ?, ?, ?, ?, 0)")),
+                    arguments.toArray());
+            counts.record(changes);
+        });
     }
 
     public Optional<Task> find(UUID id) {
@@ -98,22 +114,28 @@ public class TaskStore {
                 + " heartbeat_at = CURRENT_TIMESTAMP, worker = ? WHERE state = 'QUEUED' AND task_id IN ("
                 + placeholders(ids.size()) + ")";
         OffsetDateTime now = time(now());
-        return jdbc.execute(connection -> connection.prepareStatement(sql, CLAIMED_COLUMNS),
-                (PreparedStatement statement) -> {
-                    statement.setObject(1, now);
-                    statement.setString(2, worker);
-                    for (int i = 0; i < ids.size(); i++) {
-                        statement.setString(i + 3, ids.get(i).toString());
-                    }
-                    statement.executeUpdate();
-                    List<ClaimedTask> claimed = new ArrayList<>();
-                    try (ResultSet rows = statement.getGeneratedKeys()) {
-                        while (rows.next()) {
-                            claimed.add(claimedTask(rows, claimed.size()));
+        return transactions.execute(status -> {
+            List<ClaimedTask> claimed = jdbc.execute(connection -> connection.prepareStatement(sql, CLAIMED_COLUMNS),
+                    (PreparedStatement statement) -> {
+                        statement.setObject(1, now);
+                        statement.setString(2, worker);
+                        for (int i = 0; i < ids.size(); i++) {
+                            statement.setString(i + 3, ids.get(i).toString());
                         }
-                    }
-                    return claimed;
-                });
+                        statement.executeUpdate();
+                        List<ClaimedTask> rows = new ArrayList<>();
+                        try (ResultSet generated = statement.getGeneratedKeys()) {
+                            while (generated.next()) {
+                                rows.add(claimedTask(generated, rows.size()));
+                            }
+                        }
+                        return rows;
+                    });
+            TaskCounts.Changes changes = new TaskCounts.Changes();
+            claimed.forEach(task -> changes.moved(task.model(), TaskState.QUEUED, TaskState.RUNNING));
+            counts.record(changes);
+            return claimed;
+        });
     }
 
     /**
@@ -121,6 +143,16 @@ public class TaskStore {
      * ended: an outcome of a run that lost its claim (taken as lost, and run again) is dropped.
      */
     List<Task> finish(List<TaskOutcome> outcomes) {
+        return transactions.execute(status -> {
+            List<Task> ended = record(outcomes);
+            TaskCounts.Changes changes = new TaskCounts.Changes();
+            ended.forEach(task -> changes.ended(task.model(), TaskState.RUNNING, task.state(), latencyMillis(task)));
+            counts.record(changes);
+            return ended;
+        });
+    }
+
+    private List<Task> record(List<TaskOutcome> outcomes) {
         int[] updated = jdbc.batchUpdate("UPDATE prediction_task SET state = ?, result = ?, error_message = ?,"
                 + " error_violations = ?, finished_at = ?, heartbeat_at = NULL"
                 + " WHERE task_id = ? AND state = 'RUNNING' AND attempts = ?", outcomes.stream().map(outcome ->
@@ -147,8 +179,29 @@ public class TaskStore {
 
     /** Cancels a task if it is still queued; {@code false} when it is not (or does not exist). */
     boolean cancel(UUID id) {
-        return jdbc.update("UPDATE prediction_task SET state = 'CANCELLED', error_message = 'Cancelled before it ran',"
-                + " finished_at = ? WHERE task_id = ? AND state = 'QUEUED'", time(now()), id.toString()) == 1;
+        record Cancelled(String model, Instant submittedAt) {
+        }
+        Instant now = now();
+        String sql = "UPDATE prediction_task SET state = 'CANCELLED', error_message = 'Cancelled before it ran',"
+                + " finished_at = ? WHERE task_id = ? AND state = 'QUEUED'";
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            Cancelled cancelled = jdbc.execute(
+                    connection -> connection.prepareStatement(sql, new String[] {"model_name", "submitted_at"}),
+                    (PreparedStatement statement) -> {
+                        statement.setObject(1, time(now));
+                        statement.setString(2, id.toString());
+                        statement.executeUpdate();
+                        try (ResultSet row = statement.getGeneratedKeys()) {
+                            return row.next() ? new Cancelled(row.getString(1),
+                                    row.getObject(2, OffsetDateTime.class).toInstant()) : null;
+                        }
+                    });
+            if (cancelled != null) {
+                counts.record(new TaskCounts.Changes().ended(cancelled.model(), TaskState.QUEUED, TaskState.CANCELLED,
+                        millisBetween(cancelled.submittedAt(), now)));
+            }
+            return cancelled != null;
+        }));
     }
 
     /** Running tasks whose worker has not renewed their heartbeat for this long (by the database's clock). */
@@ -160,8 +213,15 @@ public class TaskStore {
 
     /** Puts a running task back in the queue, if this attempt still holds it. */
     boolean requeue(ClaimedTask task) {
-        return jdbc.update("UPDATE prediction_task SET state = 'QUEUED', worker = NULL, heartbeat_at = NULL"
-                + " WHERE task_id = ? AND state = 'RUNNING' AND attempts = ?", task.id().toString(), task.attempt()) == 1;
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            boolean requeued = jdbc.update("UPDATE prediction_task SET state = 'QUEUED', worker = NULL,"
+                    + " heartbeat_at = NULL WHERE task_id = ? AND state = 'RUNNING' AND attempts = ?",
+                    task.id().toString(), task.attempt()) == 1;
+            if (requeued) {
+                counts.record(new TaskCounts.Changes().moved(task.model(), TaskState.RUNNING, TaskState.QUEUED));
+            }
+            return requeued;
+        }));
     }
 
     /** Queued tasks submitted before this time, oldest first. */
@@ -172,7 +232,26 @@ public class TaskStore {
 
     /** Deletes the tasks that finished before this time; returns how many. */
     int deleteFinishedBefore(Instant cutoff) {
-        return jdbc.update("DELETE FROM prediction_task WHERE finished_at < ?", time(cutoff));
+        Integer deleted = transactions.execute(status -> {
+            TaskCounts.Changes changes = new TaskCounts.Changes();
+            long[] finished = {0};
+            jdbc.query("SELECT model_name, state, COUNT(*),"
+                    + " SUM(EXTRACT(EPOCH FROM (finished_at - submitted_at)) * 1000) FROM prediction_task"
+                    + " WHERE finished_at < ? GROUP BY model_name, state", row -> {
+                        finished[0] += row.getLong(3);
+                        changes.deleted(row.getString(1), TaskState.valueOf(row.getString(2)), row.getLong(3),
+                                row.getDouble(4));
+                    }, time(cutoff));
+            int rows = jdbc.update("DELETE FROM prediction_task WHERE finished_at < ?", time(cutoff));
+            if (rows != finished[0]) {
+                // Another server expired some of them meanwhile: its counts went with them; next time.
+                status.setRollbackOnly();
+                return 0;
+            }
+            counts.record(changes);
+            return rows;
+        });
+        return deleted == null ? 0 : deleted;
     }
 
     private static Task task(ResultSet row, int rowNumber) throws SQLException {
@@ -189,6 +268,14 @@ public class TaskStore {
         return new ClaimedTask(UUID.fromString(row.getString(1)), row.getString(2), row.getString(3), row.getString(4),
                 row.getInt(5), row.getObject(6, OffsetDateTime.class).toInstant(),
                 row.getObject(7, OffsetDateTime.class).toInstant(), row.getString(8));
+    }
+
+    private static double latencyMillis(Task task) {
+        return millisBetween(task.submittedAt(), task.finishedAt());
+    }
+
+    private static double millisBetween(Instant start, Instant end) {
+        return Duration.between(start, end).toNanos() / 1e6;
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -189,6 +189,8 @@ class TaskApiIT {
         jdbc.update("INSERT INTO prediction_task (task_id, model_name, model_version, state, input, submitted_at,"
                 + " attempts) VALUES (?, 'iris_model', '1.0.0', 'QUEUED', ?, CURRENT_TIMESTAMP, 0)", id.toString(),
                 SETOSA);
+        jdbc.update("INSERT INTO prediction_task_count (model_name, state, tasks, latency_millis)"
+                + " VALUES ('iris_model', 'QUEUED', 1, 0)");
 
         JsonNode task = awaitEnd(id.toString());
 
