@@ -97,7 +97,9 @@ SELECT i.job_instance_id,
        (SELECT SUM(pp.write_count) FROM prediction_partition_progress pp WHERE pp.job_instance_id = i.job_instance_id) AS written_records,
        (SELECT SUM(pp.skip_count) FROM prediction_partition_progress pp WHERE pp.job_instance_id = i.job_instance_id) AS rejected_records,
        (SELECT CAST(SUM(s.read_count + s.read_skip_count) AS BIGINT) FROM batch_step_execution s
-         WHERE s.job_execution_id = e.job_execution_id AND s.step_name LIKE 'predictPartition:%') AS run_records
+         WHERE s.job_execution_id = e.job_execution_id AND s.step_name LIKE 'predictPartition:%') AS run_records,
+       (SELECT pm.parameter_value FROM batch_job_execution_params pm
+         WHERE pm.job_execution_id = e.job_execution_id AND pm.parameter_name = 'modelVersion') AS model_version
 FROM batch_job_instance i
 JOIN batch_job_execution e
   ON e.job_instance_id = i.job_instance_id

@@ -165,7 +165,7 @@ function jobsView() {
         ['Duration', 'num hide-narrow'], ['Rejected', 'num hide-narrow'], ['Started', 'hide-narrow']],
       jobs.map(job => h('tr', { className: 'clickable', 'data-job': job.id, onclick: () => { location.hash = `#/jobs/${job.id}`; } },
         h('td', null, h('a', { href: `#/jobs/${job.id}` }, `#${job.id}`)),
-        h('td', { className: 'hide-narrow' }, job.model),
+        h('td', { className: 'hide-narrow' }, job.model, job.modelVersion ? h('span', { className: 'muted' }, ` ${job.modelVersion}`) : null),
         h('td', { className: 'wrap hide-narrow mono' }, job.input),
         h('td', null, status(job.status)),
         h('td', null, progressBar(job.doneRecords, job.totalRecords, job.percentDone, job.status)),
@@ -231,7 +231,7 @@ function jobView(id) {
     facts.replaceChildren(
       progressBar(job.doneRecords, job.totalRecords, job.percentDone, job.status),
       h('dl', { className: 'facts', style: 'margin-top: 12px' },
-        h('dt', null, 'Model'), h('dd', null, job.model),
+        h('dt', null, 'Model'), h('dd', null, job.modelVersion ? `${job.model} ${job.modelVersion}` : job.model),
         h('dt', null, 'Input'), h('dd', { className: 'mono' }, job.input),
         h('dt', null, 'Output'), h('dd', { className: 'mono' }, job.output),
         h('dt', null, 'Records'), h('dd', null,

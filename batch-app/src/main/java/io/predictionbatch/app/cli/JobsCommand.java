@@ -46,12 +46,12 @@ class JobsCommand implements Callable<Integer> {
             out.println("No jobs yet. Start one with: prediction-batch predict --input FILE --output FILE");
             return 0;
         }
-        out.printf("%-6s %-10s %-14s %21s %7s %-19s %9s  %s%n", "JOB", "STATUS", "MODEL", "RECORDS", "DONE",
+        out.printf("%-6s %-10s %-20s %21s %7s %-19s %9s  %s%n", "JOB", "STATUS", "MODEL", "RECORDS", "DONE",
                 "STARTED", "SECONDS", "INPUT");
         LocalDateTime now = LocalDateTime.now();
         for (JobOverview job : jobs) {
-            out.printf(Locale.ROOT, "%-6d %-10s %-14s %21s %6.1f%% %-19s %9.1f  %s%n", job.jobId(), job.status(),
-                    job.model(), String.format(Locale.ROOT, "%,d/%,d", job.doneRecords(), job.totalRecords()),
+            out.printf(Locale.ROOT, "%-6d %-10s %-20s %21s %6.1f%% %-19s %9.1f  %s%n", job.jobId(), job.status(),
+                    job.modelReference(), String.format(Locale.ROOT, "%,d/%,d", job.doneRecords(), job.totalRecords()),
                     job.percentDone(), job.startTime() == null ? "-" : TIME.format(job.startTime()),
                     job.elapsed(now).toMillis() / 1000.0, job.input());
         }

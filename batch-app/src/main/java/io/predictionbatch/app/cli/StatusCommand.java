@@ -39,7 +39,8 @@ class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         LocalDateTime now = LocalDateTime.now();
         out.printf("Job %d: %s%n", job.jobId(), job.status());
-        out.printf("  model      %s%n  input      %s%n  output     %s%n", job.model(), job.input(), job.output());
+        out.printf("  model      %s%n  input      %s%n  output     %s%n", job.modelReference(), job.input(),
+                job.output());
         out.printf(Locale.ROOT, "  progress   %,d of %,d records (%.1f%%), %,d written, %,d rejected%n",
                 job.doneRecords(), job.totalRecords(), job.percentDone(), job.writtenRecords(), job.rejectedRecords());
         out.printf(Locale.ROOT, "  speed      %,.0f records/s%s%n", job.recordsPerSecond(now), job.eta(now)

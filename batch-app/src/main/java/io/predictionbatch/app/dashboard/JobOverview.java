@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Optional;
 
+import io.predictionbatch.model.registry.ModelReference;
+
 /**
  * One prediction job as the dashboard shows it (a row of the {@code prediction_job_overview} view),
  * with the figures derived from it: share done, speed, time left. The command line, the REST API
@@ -13,6 +15,8 @@ import java.util.Optional;
  * @param executionId the latest execution's id
  * @param doneRecords records the job got through, over all its runs
  * @param runRecords records the latest run got through, which its speed is measured on
+ * @param modelVersion the version of the model the job runs, {@code null} for jobs of releases
+ *     that did not record it
  */
 public record JobOverview(
         long jobId,
@@ -25,6 +29,7 @@ public record JobOverview(
         LocalDateTime endTime,
         int executions,
         String model,
+        String modelVersion,
         String input,
         String output,
         int partitions,
@@ -40,8 +45,13 @@ public record JobOverview(
     /** The same job, shown as interrupted. */
     JobOverview interrupted() {
         return new JobOverview(jobId, executionId, INTERRUPTED, exitCode, exitMessage, createTime, startTime, endTime,
-                executions, model, input, output, partitions, totalRecords, doneRecords, writtenRecords,
+                executions, model, modelVersion, input, output, partitions, totalRecords, doneRecords, writtenRecords,
                 rejectedRecords, runRecords);
+    }
+
+    /** The model as users name it: {@code NAME@VERSION}, or the name alone when no version was recorded. */
+    public String modelReference() {
+        return model == null ? null : new ModelReference(model, modelVersion).toString();
     }
 
     public boolean isRunning() {

@@ -15,14 +15,14 @@ import io.predictionbatch.app.dashboard.JobOverview;
  * @param recordsPerSecond the latest run's speed
  * @param etaSeconds time left at that speed while the job runs, else {@code null}
  */
-record JobView(long id, long executionId, String status, String model, String input, String output, int partitions,
+record JobView(long id, long executionId, String status, String model, String modelVersion, String input, String output, int partitions,
         long totalRecords, long doneRecords, long writtenRecords, long rejectedRecords, double percentDone,
         double recordsPerSecond, Long etaSeconds, double durationSeconds, int executions, OffsetDateTime createTime,
         OffsetDateTime startTime, OffsetDateTime endTime) {
 
     static JobView of(JobOverview job) {
         LocalDateTime now = LocalDateTime.now();
-        return new JobView(job.jobId(), job.executionId(), job.status(), job.model(), job.input(), job.output(),
+        return new JobView(job.jobId(), job.executionId(), job.status(), job.model(), job.modelVersion(), job.input(), job.output(),
                 job.partitions(), job.totalRecords(), job.doneRecords(), job.writtenRecords(), job.rejectedRecords(),
                 job.percentDone(), job.recordsPerSecond(now), job.eta(now).map(eta -> eta.toSeconds()).orElse(null),
                 job.elapsed(now).toMillis() / 1000.0, job.executions(), zoned(job.createTime()),

@@ -315,8 +315,8 @@ class CommandLineIT {
         Cli.Result status = cli.run("status", "1");
 
         assertThat(jobs.exitCode()).isZero();
-        assertThat(jobs.out()).contains("COMPLETED").contains("iris_model").contains("150/150");
-        assertThat(status.out()).contains("Job 1: COMPLETED").contains("predictPartition:p0000")
+        assertThat(jobs.out()).contains("COMPLETED").contains("iris_model@1.0.0").contains("150/150");
+        assertThat(status.out()).contains("Job 1: COMPLETED").contains("model      iris_model@1.0.0").contains("predictPartition:p0000")
                 .contains("predictPartition:p0001");
         assertThat(cli.run("status", "99").err()).contains("No job with id 99");
     }

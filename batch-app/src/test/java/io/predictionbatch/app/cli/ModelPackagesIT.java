@@ -110,6 +110,8 @@ class ModelPackagesIT {
         assertThat(Files.readAllLines(work.resolve("newest.csv"))).hasSize(151)
                 .startsWith("line,species,model_version", "1,setosa,1.10.0");
         assertThat(pinned.exitCode()).as(pinned.err()).isZero();
+        assertThat(cli.run("jobs").out()).contains("iris_onnx@1.10.0",
+                "iris_onnx@1.9.0");
         assertThat(Files.readAllLines(work.resolve("pinned.csv"))).element(1).isEqualTo("1,setosa,1.9.0");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("Model 'iris_onnx' has no version '2.0.0'. Hosted versions: 1.0.0, 1.9.0,"

@@ -12,7 +12,7 @@ class JobOverviewTest {
     private static final LocalDateTime START = LocalDateTime.of(2026, 11, 26, 10, 0);
 
     private static JobOverview job(String status, LocalDateTime end, long total, long done, long runRecords) {
-        return new JobOverview(1, 2, status, status, "", START, START, end, 2, "iris_model", "in.csv", "out.csv", 2,
+        return new JobOverview(1, 2, status, status, "", START, START, end, 2, "iris_model", "1.0.0", "in.csv", "out.csv", 2,
                 total, done, done, 0, runRecords);
     }
 

@@ -63,6 +63,7 @@ class JobApiIT {
         JsonNode detail = awaitJob(location, job -> job.get("status").asString().equals("COMPLETED"));
         JsonNode job = detail.get("job");
         assertThat(job.get("totalRecords").asLong()).isEqualTo(5_000);
+        assertThat(job.get("model").asString() + " " + job.get("modelVersion").asString()).isEqualTo("iris_model 1.0.0");
         assertThat(job.get("doneRecords").asLong()).isEqualTo(5_000);
         assertThat(job.get("rejectedRecords").asLong()).isEqualTo(5);
         assertThat(job.get("percentDone").asDouble()).isEqualTo(100.0);
