@@ -133,8 +133,8 @@ public class JobQueries {
         return new JobOverview(row.getLong("job_instance_id"), row.getLong("job_execution_id"),
                 row.getString("status"), row.getString("exit_code"), row.getString("exit_message"),
                 time(row, "create_time"), time(row, "start_time"), time(row, "end_time"), row.getInt("executions"),
-                row.getString("model"), row.getString("model_version"), row.getString("input"), row.getString("output"), row.getInt("partitions"),
-                row.getLong("total_records"), row.getLong("done_records"), row.getLong("written_records"),
+                row.getString("model"), row.getString("model_version"), row.getString("input"),
+                row.getString("output"), row.getInt("partitions"), row.getLong("total_records"), row.getLong("done_records"), row.getLong("written_records"),
                 row.getLong("rejected_records"), row.getLong("run_records"));
     }
 
