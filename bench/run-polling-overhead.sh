@@ -3,9 +3,9 @@
 #
 # Starts `serve` in embedded mode (H2, the job runs in the serve process), generates a CSV of
 # ROWS iris records, and runs the same job through POST /api/jobs again and again, alternating
-# runs without and with PAGES simulated open pages: PAGES background loops each doing what the
-# page's job detail view does (GET /api/jobs/{id}, then wait 1 s, as app.js's live refresh), plus
-# one loop doing the jobs list view (GET /api/jobs?limit=100). A warm-up run comes first and is
+# runs without and with PAGES simulated open pages: PAGES keep-alive connections each doing what
+# the page's job detail view does (GET /api/jobs/{id}, then wait 1 s, as app.js's live refresh),
+# plus one doing the jobs list view (GET /api/jobs?limit=100), all in one Python process. A warm-up run comes first and is
 # not counted. Prints every run's job duration (durationSeconds of GET /api/jobs/{id}) and the CPU
 # time serve and its database server used meanwhile, the medians of each mode and their ratio.
 # Stops everything it started (serve, the database server serve started, the pollers) by pid.
@@ -126,19 +126,28 @@ for key in sys.argv[1].split("."):
     d = d[key]
 print(d)' "$1"; }
 
-# A page's live refresh: the request, then 1 s, again (app.js). Ends after its current step on TERM.
-poll() {
-    trap 'exit 0' TERM
-    while true; do curl -s -o /dev/null "$BASE$1"; sleep 1; done
-}
-
+# The open pages, in one process: each page polls on its own keep-alive connection, as a browser
+# tab does (app.js: the request, then 1 s, again), rather than forking a curl a second, which
+# would itself load the 2 cores the job runs on. Ends on TERM.
 start_pollers() { # job id
-    local id=$1 p
-    for p in $(seq "$PAGES"); do
-        poll "/api/jobs/$id" &
-        POLLER_PIDS+=($!)
-    done
-    poll "/api/jobs?limit=100" &
+    local id=$1 paths=() p
+    for p in $(seq "$PAGES"); do paths+=("/api/jobs/$id"); done
+    paths+=("/api/jobs?limit=100")
+    python3 - "$PORT" "${paths[@]}" <<'PY' &
+import http.client, signal, sys, threading, time
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+port, paths = int(sys.argv[1]), sys.argv[2:]
+def page(path):
+    connection = http.client.HTTPConnection("127.0.0.1", port)
+    while True:
+        connection.request("GET", path)
+        connection.getresponse().read()
+        time.sleep(1)
+for path in paths:
+    threading.Thread(target=page, args=(path,), daemon=True).start()
+while True:
+    time.sleep(3600)
+PY
     POLLER_PIDS+=($!)
 }
 
