@@ -37,6 +37,10 @@ class JobFollower {
     private static final Duration NO_WORKER_HINT_AFTER = Duration.ofSeconds(10);
     /** Far longer than a job's last repository update takes once its thread has set its end time. */
     private static final Duration UNRECORDED_END_AFTER = Duration.ofSeconds(5);
+    /** How often a wait for the next poll looks whether the job has ended meanwhile. */
+    private static final Duration END_CHECK = Duration.ofMillis(10);
+    /** How soon the repository is read again once the job has ended, to see the end recorded. */
+    private static final Duration END_RECORDED_CHECK = Duration.ofMillis(20);
 
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
@@ -73,7 +77,7 @@ class JobFollower {
                 if (hintAt > 0 && System.currentTimeMillis() > hintAt) {
                     hintAt = hintIfNoWorker(jobId, progress) ? 0 : hintAt;
                 }
-                Thread.sleep(pollInterval.toMillis());
+                awaitNextPoll(started);
             }
             if (showProgress) {
                 show(jobId, display);
@@ -82,6 +86,22 @@ class JobFollower {
         JobExecution finished = fromRepository(() -> jobRepository.getJobExecution(started.getId()), progress);
         printSummary(finished, out);
         return finished.getStatus() == BatchStatus.COMPLETED ? 0 : UserErrorHandler.FAILURE;
+    }
+
+    /**
+     * Waits for the next poll, or less: the job runs on the execution this process holds, which
+     * tells its end before the repository does; a small job's command then ends at once, not up to
+     * a poll interval later. Once the end is seen, the repository is read again soon.
+     */
+    private void awaitNextPoll(JobExecution started) throws InterruptedException {
+        long until = System.currentTimeMillis() + pollInterval.toMillis();
+        if (started.getEndTime() != null) {
+            Thread.sleep(END_RECORDED_CHECK.toMillis());
+            return;
+        }
+        while (started.getEndTime() == null && System.currentTimeMillis() < until) {
+            Thread.sleep(END_CHECK.toMillis());
+        }
     }
 
     /**
