@@ -77,6 +77,9 @@ class ServeWithoutWorkersIT {
         assertThat(cancelled.task().state()).isEqualTo(TaskState.CANCELLED);
         assertThat(cancelled.task().attempts()).isZero();
         assertThat(waiting.cancel()).as("cancelling a task that ran").isFalse();
+        assertThat(environment.rows("SELECT model_name, state, tasks FROM prediction_task_summary ORDER BY state"))
+                .as("the kept counts, on PostgreSQL").isEqualTo(environment.rows(
+                        "SELECT model_name, state, COUNT(*) FROM prediction_task GROUP BY model_name, state ORDER BY state"));
     }
 
     @Test
@@ -108,5 +111,6 @@ class ServeWithoutWorkersIT {
         assertThat(gone).as("the task is deleted").isNotNull();
         assertThat(gone.status()).isEqualTo(404);
         assertThat(environment.rows("SELECT COUNT(*) FROM prediction_task")).containsExactly("0");
+        assertThat(environment.rows("SELECT * FROM prediction_task_summary")).as("no count left of it").isEmpty();
     }
 }
