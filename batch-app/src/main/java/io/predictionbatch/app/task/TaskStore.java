@@ -60,7 +60,7 @@ public class TaskStore {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Records these new tasks in one statement: one round trip and one commit for a group of submissions. */
+    /** Records these new tasks in one statement, and their count: one commit for a group of submissions. */
     void insert(List<Task> tasks) {
         List<Object> arguments = new ArrayList<>();
         for (Task task : tasks) {
@@ -102,7 +102,7 @@ public class TaskStore {
     /**
      * Claims the queued ones among these tasks for a worker: they become RUNNING with one more
      * attempt. Tasks no longer queued (cancelled, claimed by another worker, sent twice) are left
-     * alone and not returned. One statement, one round trip: the update hands back what the runs
+     * alone and not returned. One update (and the counts) in one transaction: it hands back what the runs
      * need as its generated keys (PostgreSQL's driver asks with {@code RETURNING}; H2 returns the
      * named columns of any changed row).
      */
