@@ -102,9 +102,9 @@ public class TaskStore {
     /**
      * Claims the queued ones among these tasks for a worker: they become RUNNING with one more
      * attempt. Tasks no longer queued (cancelled, claimed by another worker, sent twice) are left
-     * alone and not returned. One update (and the counts) in one transaction: it hands back what the runs
-     * need as its generated keys (PostgreSQL's driver asks with {@code RETURNING}; H2 returns the
-     * named columns of any changed row).
+     * alone and not returned. One update, and the counts, in one transaction: the update hands
+     * back what the runs need as its generated keys (PostgreSQL's driver asks with
+     * {@code RETURNING}; H2 returns the named columns of any changed row).
      */
     List<ClaimedTask> claim(List<UUID> ids, String worker) {
         if (ids.isEmpty()) {
