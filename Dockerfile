@@ -6,5 +6,6 @@ RUN ./mvnw -q -B -DskipTests -pl batch-app -am package
 
 FROM eclipse-temurin:17-jre
 COPY --from=build /src/batch-app/target/prediction-batch.jar /app/prediction-batch.jar
+COPY batch-app/jvm.options /app/jvm.options
 WORKDIR /data
-ENTRYPOINT ["java", "-jar", "/app/prediction-batch.jar"]
+ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/prediction-batch.jar"]

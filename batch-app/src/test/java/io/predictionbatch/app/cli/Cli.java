@@ -17,6 +17,8 @@ import io.predictionbatch.app.embedded.DatabaseServerFile;
 final class Cli {
 
     static final Path JAR = Path.of("target/prediction-batch.jar");
+    /** The JVM options every command runs with (./prediction-batch and the image read them too). */
+    private static final Path JVM_OPTIONS = Path.of("jvm.options");
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final Path home;
@@ -81,7 +83,7 @@ final class Cli {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run `mvn verify`, which packages it first");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "@" + JVM_OPTIONS.toAbsolutePath(), "-Xmx512m"));
         if (testModels) {
             command.addAll(List.of("-cp", JAR.toAbsolutePath().toString(),
                     "-Dloader.path=" + Path.of("target/test-classes").toAbsolutePath(),
