@@ -24,6 +24,7 @@ import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.data.redis.serializer.StringRedisSerializer;
 import org.springframework.integration.redis.outbound.RedisQueueOutboundChannelAdapter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Distributed mode ({@code distributed} profile): the job repository is PostgreSQL (see
@@ -102,6 +103,16 @@ public class DistributedModeConfiguration {
             TaskProperties properties) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connectionFactory);
+        // Its default starts a thread per message: hundreds a second under task load. One thread
+        // keeps up, since a message only completes the waits it names; a daemon, so it never holds
+        // up the JVM's exit, and not a bean, which would replace Boot's application task executor.
+        ThreadPoolTaskExecutor dispatch = new ThreadPoolTaskExecutor();
+        dispatch.setCorePoolSize(1);
+        dispatch.setMaxPoolSize(1);
+        dispatch.setDaemon(true);
+        dispatch.setThreadNamePrefix("task-events-");
+        dispatch.initialize();
+        container.setTaskExecutor(dispatch);
         container.addMessageListener(RedisTaskEvents.listener(waiters), new ChannelTopic(properties.channel()));
         return container;
     }
