@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import io.predictionbatch.app.config.PredictionBatchProperties;
 import io.predictionbatch.app.dashboard.FailureMessages;
 import io.predictionbatch.app.dashboard.JobQueries;
+import io.predictionbatch.app.launch.JobThreads;
 import io.predictionbatch.app.dashboard.PartitionProgress;
 import io.predictionbatch.app.job.AssembleOutputTasklet;
 import io.predictionbatch.app.job.UnresumableFailureListener;
@@ -45,11 +46,13 @@ class JobFollower {
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
     private final JobQueries queries;
+    private final JobThreads jobThreads;
     private final Duration pollInterval;
 
-    JobFollower(JobRepository jobRepository, JobOperator jobOperator, JobQueries queries,
+    JobFollower(JobRepository jobRepository, JobOperator jobOperator, JobQueries queries, JobThreads jobThreads,
             PredictionBatchProperties properties) {
         this.jobRepository = jobRepository;
+        this.jobThreads = jobThreads;
         this.jobOperator = jobOperator;
         this.queries = queries;
         this.pollInterval = Duration.ofMillis(properties.progressIntervalMillis());
@@ -63,10 +66,13 @@ class JobFollower {
         long endSeenAt = 0;
         try (ProgressDisplay display = ProgressDisplay.create(progress, System.console() != null)) {
             JobExecution recorded;
+            // Until the repository says the job ended and, for a job of this process, its thread is
+            // done: Spring Batch writes the end once before the job's listeners and again after them.
             while ((recorded = fromRepository(() -> jobRepository.getJobExecution(started.getId()), progress))
-                    .isRunning()) {
+                    .isRunning() || !jobThreads.isDone(started.getId())) {
                 // The job runs on a thread of this process, on the very execution object we hold.
-                endSeenAt = started.getEndTime() == null ? 0 : endSeenAt > 0 ? endSeenAt : System.currentTimeMillis();
+                endSeenAt = started.getEndTime() == null || !recorded.isRunning() ? 0
+                        : endSeenAt > 0 ? endSeenAt : System.currentTimeMillis();
                 if (endSeenAt > 0 && System.currentTimeMillis() - endSeenAt > UNRECORDED_END_AFTER.toMillis()) {
                     recordUnrecordedEnd(started, recorded, progress);
                     break;

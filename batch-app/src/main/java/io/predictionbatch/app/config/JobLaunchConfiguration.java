@@ -1,5 +1,6 @@
 package io.predictionbatch.app.config;
 
+import io.predictionbatch.app.launch.JobThreads;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
@@ -18,19 +19,24 @@ public class JobLaunchConfiguration {
     private static final Log log = LogFactory.getLog(JobLaunchConfiguration.class);
 
     @Bean
+    JobThreads jobThreads() {
+        return new JobThreads();
+    }
+
+    @Bean
     @BatchTaskExecutor
-    TaskExecutor jobLaunchExecutor() {
+    TaskExecutor jobLaunchExecutor(JobThreads jobThreads) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("job-");
         // A job whose last repository update fails (the repository lost) ends its thread with that
         // exception; the log takes it, not the user's terminal. The command that follows the job
         // tells the user (JobFollower).
-        executor.setTaskDecorator(job -> () -> {
+        executor.setTaskDecorator(job -> jobThreads.tracking(() -> {
             try {
                 job.run();
             } catch (RuntimeException | Error e) {
                 log.error("A job ended without recording its end in the job repository", e);
             }
-        });
+        }));
         return executor;
     }
 }

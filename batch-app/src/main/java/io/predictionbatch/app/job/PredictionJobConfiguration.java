@@ -4,6 +4,7 @@ import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 import io.predictionbatch.app.config.PredictionBatchProperties;
 import io.predictionbatch.app.input.FilePlans;
+import io.predictionbatch.app.launch.JobThreads;
 import io.predictionbatch.app.output.ResultTables;
 import io.predictionbatch.app.partition.ByteRangePartitioner;
 import io.predictionbatch.app.partition.PartitionNames;
@@ -36,8 +37,10 @@ public class PredictionJobConfiguration {
     public static final String JOB_NAME = "predictionJob";
 
     @Bean
-    Job predictionJob(JobRepository jobRepository, Step validateInput, Step predict, Step assembleOutput) {
+    Job predictionJob(JobRepository jobRepository, JobThreads jobThreads, Step validateInput, Step predict,
+            Step assembleOutput) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(jobThreads)
                 .listener(new JobOwnerListener(jobRepository))
                 // after the next one, which tells whether the job can still be restarted (listeners end in reverse)
                 .listener(new StdinSpoolListener())

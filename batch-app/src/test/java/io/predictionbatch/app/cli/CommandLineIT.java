@@ -152,7 +152,7 @@ class CommandLineIT {
                 "--chunk-size", "100", "-q");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).contains("more than 5 records were rejected (--max-errors 5)")
+        assertThat(result.out()).as(result.err()).contains("more than 5 records were rejected (--max-errors 5)")
                 .contains("Run predict again once the input is fixed").doesNotContain("SkipLimitExceeded");
         List<String> rejects = Files.readAllLines(work.resolve("out.errors.csv"));
         assertThat(rejects.get(0)).isEqualTo("line,reason,record");
