@@ -107,13 +107,15 @@ class DashboardIT {
 
     @Test
     void followsAJobLaunchedFromThePageToTheEndAndShowsItsRejectedRecords() throws Exception {
-        TestInputs.irisRows(work.resolve("launched.csv"), 200_000);
+        TestInputs.irisRows(work.resolve("launched.csv"), 1_000_000);
         open("#/jobs");
         browser.findElement(By.cssSelector("details.panel summary")).click();
         fill("input", "launched.csv");
         fill("output", "launched-predictions.csv");
         fill("key", "id");
-        fill("chunkSize", "200"); // slow enough for the page to show it on the way
+        // Small chunks on a million rows keep the job running for several of the page's one-second refreshes
+        // (200,000 rows in chunks of 200 could end between two of them once the job got faster).
+        fill("chunkSize", "100");
         browser.findElement(By.cssSelector("#launch button[type=submit]")).click();
         wait(Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("#/jobs/\\d+$"));
 
@@ -127,11 +129,11 @@ class DashboardIT {
         });
         assertThat(seen).as("the bar's values as the page refreshed").isSorted().contains(100.0);
         assertThat(seen.stream().filter(percent -> percent > 0 && percent < 100)).as("a value on the way").isNotEmpty();
-        assertThat(text()).contains("200,000 of 200,000 done", "200 rejected", "p0000", "p0001", " partition-")
+        assertThat(text()).contains("1,000,000 of 1,000,000 done", "1,000 rejected", "p0000", "p0001", " partition-")
                 .contains("petal_width: 'broken' is not a number");
         screenshot("job-detail");
 
-        browser.findElement(By.linkText("All 200 rejected records →")).click();
+        browser.findElement(By.linkText("All 1,000 rejected records →")).click();
         wait(Duration.ofSeconds(10)).until(page -> page.findElements(By.cssSelector("tbody tr")).size() == 100);
         assertThat(text()).contains("records 1–100");
         browser.findElement(By.xpath("//button[text()='Next →']")).click();
