@@ -5,7 +5,7 @@
 # ratio is taken within its round (then the median of the rounds).
 #
 #   bench/run-benchmark.sh [--rows N] [--xmx SIZE] [--repeat N] [--partitions N] [--skip-small]
-#                          [--skip-bare] [--item-metrics] [--distributed] [--hosting]
+#                          [--skip-bare] [--distributed] [--hosting] [--baseline DIR]
 #
 # 1. 150 rows (sample-data/iris.csv): ./prediction-batch predict, with its fast start (extracted jar
 #    and class archive, prepared once before timing), and the plain `java -jar`, both on a home whose
@@ -16,8 +16,8 @@
 #    as a whole command (Commons CSV -> the same model -> buffered writer, no framework) and, when
 #    /usr/bin/python3 imports pandas and sklearn, bench/pandas_predict.py (pandas + scikit-learn).
 #    Ratios are speed-ups: the other's wall time over the job's (> 1: the job is faster).
-#    --item-metrics adds the job with prediction.batch.item-metrics=true, to price Spring Batch's
-#    per-record observations (off by default).
+#    --baseline DIR adds, in the same rounds, the job as another checkout at DIR runs it (its own
+#    ./prediction-batch and jar, built by the caller): an A/B of two versions of the code.
 # Predictions of the job and the loop are compared. Files go to bench/out/ (git-ignored).
 #
 # --hosting prices model packages (issue 10): in the same rounds, the job with --model iris_onnx
@@ -33,7 +33,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
-rows=1000000 xmx=1g repeat=5 partitions="" small=yes skip_bare=no item_metrics=no distributed=no hosting=no
+baseline="" rows=1000000 xmx=1g repeat=5 partitions="" small=yes skip_bare=no distributed=no hosting=no
 while [ $# -gt 0 ]; do
     case "$1" in
         --rows) rows="$2"; shift 2 ;;
@@ -42,9 +42,9 @@ while [ $# -gt 0 ]; do
         --partitions) partitions="$2"; shift 2 ;;
         --skip-small) small=no; shift ;;
         --skip-bare) skip_bare=yes; shift ;;
-        --item-metrics) item_metrics=yes; shift ;;
         --distributed) distributed=yes; shift ;;
         --hosting) hosting=yes; shift ;;
+        --baseline) baseline="$(cd "$2" && pwd)"; shift 2 ;;
         *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
     esac
 done
@@ -117,13 +117,16 @@ pandas=no
 job_args=(predict --input "$input" --quiet)
 [ -n "$partitions" ] && job_args+=(--partitions "$partitions")
 bare_cp="$(cat "$here/target/classpath.txt"):$here/target/classes"
+# Each launcher prepares its fast start (extracted jar, class archive) on its first run: untimed.
+"$root/prediction-batch" --version > /dev/null
+[ -z "$baseline" ] || "$baseline/prediction-batch" --version > /dev/null
 for round in $(seq 1 "$repeat"); do
     rm -f "$out"/job-output*.csv
     PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx" timed job "$root/prediction-batch" "${job_args[@]}" --model iris_model \
         --output "$out/job-output.csv"
-    if [ "$item_metrics" = yes ]; then
-        PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx -Dprediction.batch.item-metrics=true" \
-            timed job-item-metrics "$root/prediction-batch" "${job_args[@]}" --model iris_model --output "$out/job-output-item-metrics.csv"
+    if [ -n "$baseline" ]; then
+        PREDICTION_BATCH_HOME="$out/home-baseline" JAVA_OPTS="-Xmx$xmx" timed job-baseline "$baseline/prediction-batch" \
+            "${job_args[@]}" --model iris_model --output "$out/job-output-baseline.csv"
     fi
     if [ "$hosting" = yes ]; then
         PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx" timed job-onnx "$root/prediction-batch" \
@@ -134,11 +137,11 @@ for round in $(seq 1 "$repeat"); do
     [ "$pandas" = no ] || timed pandas /usr/bin/python3 "$here/pandas_predict.py" "$input" "$out/pandas-output.csv"
 done
 report job "job, ./prediction-batch predict -Xmx$xmx"
-[ "$item_metrics" = no ] || report job-item-metrics "job, prediction.batch.item-metrics=true"
+[ -z "$baseline" ] || report job-baseline "job of the baseline ($baseline)"
 [ "$hosting" = no ] || report job-onnx "job, --model iris_onnx (ONNX package)"
 [ "$skip_bare" = yes ] || report bare "single-thread loop (Commons CSV, LIBSVM, writer)"
 [ "$pandas" = no ] || report pandas "pandas + scikit-learn"
-[ "$item_metrics" = no ] || ratio job job-item-metrics "speed-up of the job over the same with item metrics"
+[ -z "$baseline" ] || ratio job job-baseline "speed-up of the job over the baseline's"
 [ "$skip_bare" = yes ] || ratio job bare "speed-up of the job over the loop"
 [ "$hosting" = no ] || ratio job-onnx job "speed-up of iris_onnx (package) over iris_model (class path)"
 [ "$pandas" = yes ] && ratio job pandas "speed-up of the job over pandas" \
@@ -149,6 +152,8 @@ if [ "$skip_bare" = no ]; then
     cmp -s <(cut -d, -f2 "$out/bare-output.csv") <(tail -n +2 "$out/job-output.csv" | cut -d, -f2) \
         && echo "predictions: identical (job and loop)" || echo "predictions: DIFFER between the bare loop and the job"
 fi
+[ -z "$baseline" ] || { cmp -s "$out/job-output.csv" "$out/job-output-baseline.csv" \
+    && echo "predictions: identical (job and baseline)" || echo "predictions: DIFFER between the job and the baseline"; }
 job_rate=$(grep -ohE '\(([0-9,]+) records/s\)' "$out/timings/job.log" | tail -1 | tr -d '(),' | cut -d' ' -f1)
 
 if [ "$hosting" = yes ]; then

@@ -14,8 +14,6 @@ import org.springframework.validation.annotation.Validated;
  * @param chunkSize default number of records per transaction
  * @param workerThreads threads running partitions in this JVM (embedded mode); 0 means one per core
  * @param progressIntervalMillis how often the command line refreshes the progress display
- * @param itemMetrics whether the partitions report Spring Batch's per-record observations
- *     ({@code spring.batch.item.read}, {@code .process}) besides the per-step and per-chunk ones
  */
 @Validated
 @ConfigurationProperties("prediction.batch")
@@ -23,8 +21,7 @@ public record PredictionBatchProperties(
         @DefaultValue("0") @Min(0) int partitions,
         @DefaultValue("5000") @Min(1) int chunkSize,
         @DefaultValue("0") @Min(0) int workerThreads,
-        @DefaultValue("500") @Min(50) long progressIntervalMillis,
-        @DefaultValue("false") boolean itemMetrics) {
+        @DefaultValue("500") @Min(50) long progressIntervalMillis) {
 
     public int effectiveWorkerThreads() {
         return workerThreads > 0 ? workerThreads : Runtime.getRuntime().availableProcessors();

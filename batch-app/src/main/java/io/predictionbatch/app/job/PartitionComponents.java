@@ -15,21 +15,19 @@ import io.predictionbatch.model.registry.HostedModel;
 import io.predictionbatch.model.registry.ModelRegistry;
 import io.predictionbatch.model.registry.UnknownModelException;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 
 /**
- * The reader, processor and writers of one partition, made for its slice of the file and its
- * part files.
+ * The reader, processor and writer of one partition, made for its slice of the file and its part
+ * files; they pass blocks of at most the job's chunk size of records.
  *
- * @param reader reads the partition's slice
+ * @param reader reads the partition's slice in blocks
  * @param processor binds and predicts with the JVM's cached model
- * @param writer writes predictions to the partition's part file, or to the result table
- * @param rejects writes skipped records to the partition's rejects part file, or to their table
+ * @param writer writes predictions to the partition's part file (or the result table) and
+ *        rejected records to its rejects part file (or their table), and counts them
  */
-record PartitionComponents(ItemStreamReader<InputRecord> reader, PredictionProcessor<?, ?> processor,
-        ItemWriter<PredictionRow> writer, RejectedRecordWriter rejects) {
+record PartitionComponents(RecordBlockReader reader, PredictionProcessor<?, ?> processor,
+        PredictedBlockWriter writer) {
 
     static final String PREDICTIONS_WRITER = "predictions";
     static final String REJECTS_WRITER = "rejects";
@@ -41,16 +39,18 @@ record PartitionComponents(ItemStreamReader<InputRecord> reader, PredictionProce
         String version = model.version();
         long jobInstanceId = partition.getJobExecution().getJobInstance().getInstanceId();
 
-        ItemStreamReader<InputRecord> reader = new SliceReader("reader", parameters.input(), slice,
-                parameters.inputDialect());
+        RecordBlockReader reader = new RecordBlockReader(new SliceReader("reader", parameters.input(), slice,
+                parameters.inputDialect()), parameters.chunkSize());
         // The header is read again here (one line) rather than carried: a partition on a remote
         // worker sees the same file.
         var columns = InputInspector.inspect(parameters.input(), parameters.inputDialect(), model.binder().fieldNames(),
                 parameters.keyColumn()).columns();
         var processor = new PredictionProcessor<>(model, columns, parameters.keyColumn());
         if (parameters.toTable()) {
-            return new PartitionComponents(reader, processor, resultTables.predictionWriter(jobInstanceId, model),
-                    new RejectedRecordWriter(parameters.inputDialect(), resultTables.rejectWriter(jobInstanceId)));
+            return new PartitionComponents(reader, processor, new PredictedBlockWriter(partition,
+                    resultTables.predictionWriter(jobInstanceId, model),
+                    new RejectedRecordWriter(parameters.inputDialect(), resultTables.rejectWriter(jobInstanceId)),
+                    parameters.errorThreshold()));
         }
         PartFiles parts = PartFiles.of(parameters.output(), jobInstanceId);
         boolean withKey = parameters.hasKey();
@@ -61,7 +61,8 @@ record PartitionComponents(ItemStreamReader<InputRecord> reader, PredictionProce
         RejectedRecordWriter rejects = new RejectedRecordWriter(parameters.inputDialect(), PartWriters.create(REJECTS_WRITER,
                 parts.rejects(slice.index()), parameters.outputFormat().rows(RejectedRecord.COLUMNS),
                 RejectedRecord::values));
-        return new PartitionComponents(reader, processor, writer, rejects);
+        return new PartitionComponents(reader, processor, new PredictedBlockWriter(partition, writer, rejects,
+                parameters.errorThreshold()));
     }
 
     /** The job's model, or why this process cannot run its partition: a worker must host every model. */

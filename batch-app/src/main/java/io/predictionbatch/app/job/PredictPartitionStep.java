@@ -1,8 +1,9 @@
 package io.predictionbatch.app.job;
 
+import java.util.List;
+
 import io.micrometer.observation.ObservationRegistry;
 import io.predictionbatch.app.input.InputRecord;
-import io.predictionbatch.app.output.PredictionRow;
 import io.predictionbatch.app.output.ResultTables;
 import io.predictionbatch.app.partition.PartitionNames;
 import io.predictionbatch.app.partition.PartitionRuns;
@@ -15,13 +16,16 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The step every partition runs: a fault-tolerant chunk-oriented step, built for each partition
- * execution around that partition's own reader, processor and writers.
+ * The step every partition runs: a chunk-oriented step whose item is a block of records (see
+ * {@link RecordBlockReader}), one block per chunk and transaction, built for each partition
+ * execution around that partition's own reader, processor and writer. Rejected records are set
+ * aside by the writer with the block's rows, not skipped by the step: nothing but a failure of
+ * the machinery (I/O, database, the error threshold) makes the step roll a block back.
  *
  * <p>Why build per execution rather than declare one step with step-scoped components: chunk size
- * and error threshold are options of each job, fixed when a chunk step is built; and a step-scoped
- * proxy resolves its target on every call, a cost paid per record. Building a step is a handful of
- * objects per partition. This step is a plain singleton, which a remote worker finds by name.
+ * and error threshold are options of each job, and a step-scoped proxy resolves its target on
+ * every call. Building a step is a handful of objects per partition. This step is a plain
+ * singleton, which a remote worker finds by name.
  */
 public final class PredictPartitionStep implements Step {
 
@@ -33,8 +37,9 @@ public final class PredictPartitionStep implements Step {
     private final ObservationRegistry observations;
 
     /**
-     * @param observations where the partition's step and item observations go (Spring Batch's
-     *        {@code spring.batch.step}, {@code spring.batch.item.*} metrics)
+     * @param observations where the partition's step, chunk and item observations go (Spring
+     *        Batch's {@code spring.batch.step}, {@code spring.batch.chunk.*} and {@code
+     *        spring.batch.item.*} metrics; an item is a block of records)
      */
     public PredictPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ModelRegistry models, ResultTables resultTables, PartitionRuns runs, ObservationRegistry observations) {
@@ -53,23 +58,17 @@ public final class PredictPartitionStep implements Step {
 
     @Override
     public void execute(StepExecution partition) throws JobInterruptedException {
-        PredictionJobParameters parameters = PredictionJobParameters.from(partition.getJobParameters());
         runs.recordHere(partition);
         PartitionComponents components = PartitionComponents.create(partition, models, resultTables);
         CommittedContext committed = new CommittedContext(partition);
         new StepBuilder(PartitionNames.WORKER_STEP, jobRepository)
-                .<InputRecord, PredictionRow>chunk(parameters.chunkSize())
+                .<List<InputRecord>, PredictedBlock>chunk(1)
                 .transactionManager(transactionManager)
                 .observationRegistry(observations)
                 .reader(components.reader())
                 .processor(components.processor())
                 .writer(components.writer())
-                .faultTolerant()
-                .skipPolicy(new RecordSkipPolicy(parameters.errorThreshold()))
-                .skipListener(components.rejects())
-                .stream(components.rejects())
                 .listener(committed)
-                .listener(components.processor()) // it predicts a chunk's records together, once read
                 .build()
                 .execute(partition);
         OutputDiskFull.recordOn(partition, jobRepository);

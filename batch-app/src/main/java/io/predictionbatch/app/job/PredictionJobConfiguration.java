@@ -1,6 +1,5 @@
 package io.predictionbatch.app.job;
 
-import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 import io.predictionbatch.app.config.PredictionBatchProperties;
 import io.predictionbatch.app.input.FilePlans;
@@ -101,15 +100,5 @@ public class PredictionJobConfiguration {
             ObjectProvider<ObservationRegistry> observations) {
         return new PredictPartitionStep(jobRepository, transactionManager, models, resultTables, runs,
                 observations.getIfAvailable(() -> ObservationRegistry.NOOP));
-    }
-
-    /**
-     * Spring Batch's per-record observations ({@code spring.batch.item.*}), off unless asked for:
-     * a timer sample per record read and processed cost a 1M-row job a third of its wall time
-     * (bench/run-benchmark.sh --item-metrics). Steps and chunks are observed either way.
-     */
-    @Bean
-    ObservationPredicate itemObservations(PredictionBatchProperties properties) {
-        return (name, context) -> properties.itemMetrics() || !name.startsWith("spring.batch.item");
     }
 }

@@ -2,7 +2,6 @@ package io.predictionbatch.app.job;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +9,6 @@ import io.predictionbatch.app.input.InputRecord;
 import io.predictionbatch.app.output.PredictionRow;
 import io.predictionbatch.model.ModelException;
 import io.predictionbatch.model.registry.HostedModel;
-import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -20,24 +18,15 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Binds a record to the model's input, predicts, and flattens the prediction into a row. A record
- * that cannot be scored throws a {@link ModelException} naming why; the step skips it into the
- * errors file.
- *
- * <h2>A block at a time</h2>
- * The step reads a whole chunk before it processes the chunk's first record. This processor
- * listens to the reads, and when asked for a record it has not predicted yet, it binds that record
- * and every record read after it, and hands the bound ones to the model's list
- * {@link io.predictionbatch.model.MLModel#predict(List) predict} in one call: a model that
- * vectorises (ONNX Runtime runs a graph once per call) pays its per-call cost once per chunk. The
- * step still sees one record at a time: each record's row, or the exception that rejects it, is
- * handed out when the step processes that record, so counts, skips and restart positions stay per
- * record. When the model refuses the block as a whole, its records are predicted one by one, so
- * that only the bad ones are rejected. A record processed again (after a rollback) is predicted
- * afresh, alone.
+ * Binds a block of records to the model's input, predicts them in one call of the model's list
+ * {@link io.predictionbatch.model.MLModel#predict(List) predict} (a model that vectorises, as ONNX
+ * Runtime does, pays its per-call cost once per block), and flattens each prediction into a row.
+ * A record that cannot be scored becomes a rejection naming why (a {@link ModelException} or a
+ * {@link MalformedRecordException}); the others are scored all the same. When the model refuses
+ * the block as a whole, its records are predicted one by one, so that only the bad ones are
+ * rejected.
  */
-public final class PredictionProcessor<I, O>
-        implements ItemProcessor<InputRecord, PredictionRow>, ItemReadListener<InputRecord> {
+public final class PredictionProcessor<I, O> implements ItemProcessor<List<InputRecord>, PredictedBlock> {
 
     /**
      * Reads the key of a line the binder accepted, so it accepts what the binder does (NaN in a
@@ -53,13 +42,9 @@ public final class PredictionProcessor<I, O>
     private final String keyColumn;
     private final String[] columns;
     private final Map<String, Integer> columnIndex = new HashMap<>();
-    /** Records read and not yet predicted, in reading order. */
-    private final List<InputRecord> unpredicted = new ArrayList<>();
-    /** The row, or the exception rejecting it, of each predicted record the step has not processed yet. */
-    private final Map<InputRecord, Object> outcomes = new IdentityHashMap<>();
 
-    /** A record bound to the model's input, with the key to copy beside its prediction. */
-    private record Bound<I>(InputRecord record, I input, Object key) {
+    /** A record bound to the model's input, with its place in the block and the key to copy beside its prediction. */
+    private record Bound<I>(int position, I input, Object key) {
     }
 
     /**
@@ -76,36 +61,15 @@ public final class PredictionProcessor<I, O>
     }
 
     @Override
-    public void afterRead(InputRecord record) {
-        unpredicted.add(record);
-    }
-
-    @Override
-    public PredictionRow process(InputRecord record) {
-        Object outcome = outcomes.remove(record);
-        if (outcome == null) {
-            predictBlockFrom(record);
-            outcome = outcomes.remove(record);
-        }
-        if (outcome instanceof RuntimeException rejection) {
-            throw rejection;
-        }
-        return (PredictionRow) outcome;
-    }
-
-    /** Predicts the record and those read after it; earlier ones were processed or abandoned. */
-    private void predictBlockFrom(InputRecord record) {
-        int start = indexOf(record);
-        List<InputRecord> block = start < 0 ? List.of(record) : new ArrayList<>(unpredicted.subList(start,
-                unpredicted.size()));
-        unpredicted.clear();
-        outcomes.clear();
+    public PredictedBlock process(List<InputRecord> block) {
+        // Each record's row or rejection by its place in the block, so that both lists keep input order.
+        Object[] outcomes = new Object[block.size()];
         List<Bound<I>> bound = new ArrayList<>(block.size());
-        for (InputRecord each : block) {
+        for (int i = 0; i < outcomes.length; i++) {
             try {
-                bound.add(bind(each));
+                bound.add(bind(i, block.get(i)));
             } catch (RuntimeException rejection) {
-                outcomes.put(each, rejection);
+                outcomes[i] = rejection;
             }
         }
         List<O> outputs = predictAll(bound);
@@ -113,43 +77,44 @@ public final class PredictionProcessor<I, O>
             Bound<I> each = bound.get(i);
             try {
                 O output = outputs != null ? outputs.get(i) : predict(each.input());
-                outcomes.put(each.record(), new PredictionRow(each.record().line(), each.key(),
-                        model.outputFields().values(output)));
+                outcomes[each.position()] = new PredictionRow(block.get(each.position()).line(), each.key(),
+                        model.outputFields().values(output));
             } catch (RuntimeException rejection) {
-                outcomes.put(each.record(), rejection);
+                outcomes[each.position()] = rejection;
             }
         }
-    }
-
-    private int indexOf(InputRecord record) {
-        for (int i = unpredicted.size() - 1; i >= 0; i--) {
-            if (unpredicted.get(i) == record) {
-                return i;
+        List<PredictionRow> rows = new ArrayList<>(bound.size());
+        List<PredictedBlock.Rejection> rejections = new ArrayList<>(outcomes.length - bound.size());
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] instanceof PredictionRow row) {
+                rows.add(row);
+            } else {
+                rejections.add(new PredictedBlock.Rejection(block.get(i), (RuntimeException) outcomes[i]));
             }
         }
-        return -1;
+        return new PredictedBlock(block.size(), rows, rejections);
     }
 
-    private Bound<I> bind(InputRecord record) {
+    private Bound<I> bind(int position, InputRecord record) {
         if (record.problem() != null) {
             throw new MalformedRecordException(record.problem());
         }
-        return record.fields() != null ? bindCsv(record) : bindJson(record);
+        return record.fields() != null ? bindCsv(position, record) : bindJson(position, record);
     }
 
-    private Bound<I> bindCsv(InputRecord record) {
+    private Bound<I> bindCsv(int position, InputRecord record) {
         String[] values = record.fields();
         if (values.length != columns.length) {
             throw new MalformedRecordException("has " + values.length + " values but the header has "
                     + columns.length + " columns");
         }
         I input = model.binder().bindText(new CsvRow(columnIndex, columns, values));
-        return new Bound<>(record, input, keyColumn == null ? null : values[columnIndex.get(keyColumn)]);
+        return new Bound<>(position, input, keyColumn == null ? null : values[columnIndex.get(keyColumn)]);
     }
 
-    private Bound<I> bindJson(InputRecord record) {
+    private Bound<I> bindJson(int position, InputRecord record) {
         I input = model.binder().bindJson(record.text());
-        return new Bound<>(record, input, keyColumn == null ? null : jsonKey(record.text()));
+        return new Bound<>(position, input, keyColumn == null ? null : jsonKey(record.text()));
     }
 
     /** The block's predictions in one call, or {@code null} when the model refuses the block as a whole. */

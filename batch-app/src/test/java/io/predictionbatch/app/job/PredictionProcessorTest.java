@@ -1,9 +1,9 @@
 package io.predictionbatch.app.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.predictionbatch.app.input.InputRecord;
@@ -11,7 +11,6 @@ import io.predictionbatch.app.output.PredictionRow;
 import io.predictionbatch.model.MLModel;
 import io.predictionbatch.model.ModelException;
 import io.predictionbatch.model.SchemaValidationException;
-import java.util.ArrayList;
 import io.predictionbatch.model.registry.HostedModel;
 import io.predictionbatch.model.registry.ModelRegistry;
 import org.junit.jupiter.api.Test;
@@ -23,11 +22,27 @@ class PredictionProcessorTest {
     private static final List<String> COLUMNS =
             List.of("id", "sepal_length", "sepal_width", "petal_length", "petal_width", "species");
 
+    /** The row of a block of one record, which must be predicted. */
+    private static PredictionRow row(PredictionProcessor<?, ?> processor, InputRecord record) {
+        PredictedBlock block = processor.process(List.of(record));
+        assertThat(block.rejections()).isEmpty();
+        assertThat(block.records()).isEqualTo(1);
+        return block.rows().get(0);
+    }
+
+    /** Why a block of one record rejected it. */
+    private static RuntimeException rejection(PredictionProcessor<?, ?> processor, InputRecord record) {
+        PredictedBlock block = processor.process(List.of(record));
+        assertThat(block.rows()).isEmpty();
+        assertThat(block.rejections()).singleElement().extracting(PredictedBlock.Rejection::record).isSameAs(record);
+        return block.rejections().get(0).cause();
+    }
+
     @Test
     void scoresACsvRecordAndCarriesItsLineAndKey() {
         var processor = new PredictionProcessor<>(IRIS, COLUMNS, "id");
 
-        PredictionRow row = processor.process(InputRecord.csv(7, new String[] {"a-1", "5.0", "3.2", "1.2", "0.2", ""}));
+        PredictionRow row = row(processor, InputRecord.csv(7, new String[] {"a-1", "5.0", "3.2", "1.2", "0.2", ""}));
 
         assertThat(row.line()).isEqualTo(7);
         assertThat(row.key()).isEqualTo("a-1");
@@ -38,7 +53,7 @@ class PredictionProcessorTest {
     void rejectsANonNumericFieldNamingFieldAndValue() {
         var processor = new PredictionProcessor<>(IRIS, COLUMNS, null);
 
-        assertThatThrownBy(() -> processor.process(
+        assertThat(rejection(processor,
                 InputRecord.csv(3, new String[] {"1", "5.0", "3.2", "1.2", "asdfg", "setosa"})))
                 .isInstanceOf(SchemaValidationException.class)
                 .hasMessageContaining("petal_width: 'asdfg' is not a number");
@@ -48,7 +63,7 @@ class PredictionProcessorTest {
     void rejectsACsvRowWithTheWrongNumberOfValues() {
         var processor = new PredictionProcessor<>(IRIS, COLUMNS, null);
 
-        assertThatThrownBy(() -> processor.process(InputRecord.csv(3, new String[] {"1", "5.0", "3.2"})))
+        assertThat(rejection(processor, InputRecord.csv(3, new String[] {"1", "5.0", "3.2"})))
                 .isInstanceOf(MalformedRecordException.class)
                 .hasMessage("has 3 values but the header has 6 columns");
     }
@@ -57,7 +72,7 @@ class PredictionProcessorTest {
     void scoresAJsonLineAndKeepsTheKeysJsonType() {
         var processor = new PredictionProcessor<>(IRIS, List.of(), "id");
 
-        PredictionRow row = processor.process(InputRecord.json(1,
+        PredictionRow row = row(processor, InputRecord.json(1,
                 "{\"id\":42,\"sepal_length\":6.3,\"sepal_width\":3.3,\"petal_length\":6.0,\"petal_width\":2.5}"));
 
         assertThat(row.key()).isEqualTo(42);
@@ -68,7 +83,7 @@ class PredictionProcessorTest {
     void rejectsABrokenJsonLineWithAReason() {
         var processor = new PredictionProcessor<>(IRIS, List.of(), "id");
 
-        assertThatThrownBy(() -> processor.process(InputRecord.json(1, "{\"id\":1,\"sepal_length\":")))
+        assertThat(rejection(processor, InputRecord.json(1, "{\"id\":1,\"sepal_length\":")))
                 .isInstanceOf(SchemaValidationException.class)
                 .hasMessageContaining("$:");
     }
@@ -78,13 +93,13 @@ class PredictionProcessorTest {
         var processor = new PredictionProcessor<>(IRIS, List.of(), "id");
         String fields = "\"sepal_length\":6.3,\"sepal_width\":3.3,\"petal_length\":6.0,\"petal_width\":2.5";
 
-        assertThat(processor.process(InputRecord.json(1, "{" + fields + ",\"meta\":{\"id\":0},\"id\":1e309}")).key())
+        assertThat(row(processor, InputRecord.json(1, "{" + fields + ",\"meta\":{\"id\":0},\"id\":1e309}")).key())
                 .isEqualTo(new BigDecimal("1e309"));
-        assertThat(processor.process(InputRecord.json(2, "{\"id\":[1,\"a\"]," + fields + "}")).key())
+        assertThat(row(processor, InputRecord.json(2, "{\"id\":[1,\"a\"]," + fields + "}")).key())
                 .isEqualTo(List.of(1, "a"));
-        assertThat(processor.process(InputRecord.json(3, "{\"id\":null," + fields + "}")).key()).isNull();
-        assertThat(processor.process(InputRecord.json(4, "{" + fields + "}")).key()).isNull();
-        assertThat(processor.process(InputRecord.json(5, "{\"note\":NaN," + fields + ",\"id\":7}")).key())
+        assertThat(row(processor, InputRecord.json(3, "{\"id\":null," + fields + "}")).key()).isNull();
+        assertThat(row(processor, InputRecord.json(4, "{" + fields + "}")).key()).isNull();
+        assertThat(row(processor, InputRecord.json(5, "{\"note\":NaN," + fields + ",\"id\":7}")).key())
                 .as("a NaN in a field nobody reads, which the binder accepts").isEqualTo(7);
     }
 
@@ -92,7 +107,7 @@ class PredictionProcessorTest {
     void rejectsARecordTheReaderFoundAProblemWith() {
         var processor = new PredictionProcessor<>(IRIS, COLUMNS, null);
 
-        assertThatThrownBy(() -> processor.process(InputRecord.malformed(5, "1,\"6.4\"x", "bad quoting: text after")))
+        assertThat(rejection(processor, InputRecord.malformed(5, "1,\"6.4\"x", "bad quoting: text after")))
                 .isInstanceOf(MalformedRecordException.class)
                 .hasMessage("bad quoting: text after");
     }
@@ -158,36 +173,41 @@ class PredictionProcessorTest {
     }
 
     @Test
-    void predictsTheRecordsReadTogetherInOneCallAndHandsThemOutOneByOne() {
+    void predictsABlockInOneCallAndKeepsItsRowsAndRejectionsInInputOrder() {
         DoublingModel model = new DoublingModel();
         var processor = new PredictionProcessor<>(HostedModel.of(model), List.of("x"), null);
-        List<InputRecord> chunk = List.of(InputRecord.csv(2, new String[] {"1"}), InputRecord.csv(3, new String[] {"a"}),
-                InputRecord.csv(4, new String[] {"3"}));
-        chunk.forEach(processor::afterRead);
+        List<InputRecord> block = List.of(InputRecord.csv(2, new String[] {"1"}), InputRecord.csv(3, new String[] {"a"}),
+                InputRecord.csv(4, new String[] {"3"}), InputRecord.malformed(5, "4,", "bad quoting"),
+                InputRecord.csv(6, new String[] {"5"}));
 
-        assertThat(processor.process(chunk.get(0)).outputs()).containsExactly(2.0);
-        assertThatThrownBy(() -> processor.process(chunk.get(1)))
-                .isInstanceOf(SchemaValidationException.class).hasMessageContaining("x: 'a' is not a number");
-        assertThat(processor.process(chunk.get(2)).outputs()).containsExactly(6.0);
-        assertThat(model.listCalls).containsExactly(2);
+        PredictedBlock predicted = processor.process(block);
+
+        assertThat(predicted.records()).isEqualTo(5);
+        assertThat(predicted.rows()).extracting(PredictionRow::line).containsExactly(2L, 4L, 6L);
+        assertThat(predicted.rows()).extracting(row -> row.outputs()[0]).containsExactly(2.0, 6.0, 10.0);
+        assertThat(predicted.rejections()).extracting(rejection -> rejection.record().line()).containsExactly(3L, 5L);
+        assertThat(predicted.rejections().get(0).cause()).isInstanceOf(SchemaValidationException.class)
+                .hasMessageContaining("x: 'a' is not a number");
+        assertThat(predicted.rejections().get(1).cause()).isInstanceOf(MalformedRecordException.class)
+                .hasMessage("bad quoting");
+        assertThat(model.listCalls).containsExactly(3);
         assertThat(model.singleCalls).isZero();
-
-        assertThat(processor.process(chunk.get(0)).outputs()).containsExactly(2.0); // processed again: alone
-        assertThat(model.singleCalls).isEqualTo(1);
     }
 
     @Test
     void predictsOneByOneWhenTheModelRefusesTheBlockSoOnlyTheBadRecordIsRejected() {
         DoublingModel model = new DoublingModel();
         var processor = new PredictionProcessor<>(HostedModel.of(model), List.of("x"), null);
-        List<InputRecord> chunk = List.of(InputRecord.csv(2, new String[] {"1"}), InputRecord.csv(3, new String[] {"-1"}),
+        List<InputRecord> block = List.of(InputRecord.csv(2, new String[] {"1"}), InputRecord.csv(3, new String[] {"-1"}),
                 InputRecord.csv(4, new String[] {"3"}));
-        chunk.forEach(processor::afterRead);
 
-        assertThat(processor.process(chunk.get(0)).outputs()).containsExactly(2.0);
-        assertThatThrownBy(() -> processor.process(chunk.get(1)))
-                .isInstanceOf(ModelException.class).hasMessage("x must not be negative");
-        assertThat(processor.process(chunk.get(2)).outputs()).containsExactly(6.0);
+        PredictedBlock predicted = processor.process(block);
+
+        assertThat(predicted.rows()).extracting(row -> row.outputs()[0]).containsExactly(2.0, 6.0);
+        assertThat(predicted.rejections()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.record()).isSameAs(block.get(1));
+            assertThat(rejection.cause()).isInstanceOf(ModelException.class).hasMessage("x must not be negative");
+        });
         assertThat(model.listCalls).containsExactly(3);
         assertThat(model.singleCalls).isEqualTo(3);
     }

@@ -23,7 +23,7 @@ class JobRequestTest {
     private static final ModelRegistry IRIS_ONLY = ModelRegistry.create(List.of(), JobRequestTest.class.getClassLoader());
     private static final ModelRegistry TWO_MODELS = ModelRegistry.create(List.of(TextStatsModel.class.getName()),
             JobRequestTest.class.getClassLoader());
-    private static final PredictionBatchProperties DEFAULTS = new PredictionBatchProperties(3, 5000, 0, 500, true);
+    private static final PredictionBatchProperties DEFAULTS = new PredictionBatchProperties(3, 5000, 0, 500);
 
     @TempDir
     Path dir;

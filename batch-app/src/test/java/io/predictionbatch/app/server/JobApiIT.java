@@ -139,8 +139,9 @@ class JobApiIT {
         assertThat(metrics).contains("prediction_job_records{model=\"iris_model\",outcome=\"rejected\",status=\"COMPLETED\"}")
                 .contains("prediction_task_latency_seconds_bucket{model=\"iris_model\"")
                 .contains("spring_batch_job_seconds_count{").contains("spring_batch_step_seconds_count{")
-                .as("per-record observations are off unless asked for")
-                .doesNotContain("spring_batch_item_process_seconds_count{");
+                .contains("spring_batch_chunk_write_seconds_count{")
+                .as("an item of the partition step is a block of records, observed like any item")
+                .contains("spring_batch_item_read_seconds_count{", "spring_batch_item_process_seconds_count{");
     }
 
     @Test
