@@ -87,8 +87,15 @@ public final class RecordBoundaryScanner {
                     rangeStart = from;
                     target = targetAfter(from);
                 }
-                for (int i = from; i < limit; i++) {
-                    accept(bytes[i], position + i);
+                for (int i = from; i < limit; ) {
+                    int plainEnd = framer.plainRun(bytes, i, limit);
+                    if (plainEnd > i) {
+                        previous = bytes[plainEnd - 1];
+                        i = plainEnd;
+                    } else {
+                        accept(bytes[i], position + i);
+                        i++;
+                    }
                 }
             }
             finish(position);

@@ -83,6 +83,54 @@ final class RecordFramer {
         return csv ? acceptCsv(b, lineEnd) : acceptJsonLines(b, lineEnd);
     }
 
+    /**
+     * Takes, as {@link #accept} would one by one, the bytes from {@code from} on that are plain
+     * text of the current record: in JSON Lines every byte up to a line end; in CSV, outside
+     * quotes, every byte up to a line end or a quote (whose meaning depends on where it stands).
+     * Returns where they end: {@code from} when no record is under way (its first byte goes
+     * through {@link #accept}) or a quoted field is. The bytes taken are {@link #VALUE}s and, for
+     * the CSV delimiters among them, {@link #FIELD_END}s.
+     *
+     * <p>Why: the planner passes over the whole file before any partition starts, and a loop over
+     * plain text in one method is faster than a call and a state switch per byte (10M rows: the
+     * pass took 0.55 s instead of 1.4). The readers, which stop at each delimiter, gain nothing
+     * from it on short fields and take each byte through {@link #accept}.
+     */
+    int plainRun(byte[] bytes, int from, int limit) {
+        if (!inRecord || state == State.QUOTED || state == State.QUOTE_IN_QUOTED) {
+            return from;
+        }
+        int end = from;
+        if (csv) {
+            while (end < limit) {
+                byte b = bytes[end];
+                if (b == '\n' || b == '\r' || b == '"') {
+                    break;
+                }
+                end++;
+            }
+            if (end > from) {
+                state = bytes[end - 1] == delimiter ? State.FIELD_START : State.UNQUOTED;
+                recordHasContent = true;
+            }
+        } else {
+            boolean content = false;
+            while (end < limit) {
+                byte b = bytes[end];
+                if (b == '\n' || b == '\r') {
+                    break;
+                }
+                content |= b != ' ' && b != '\t';
+                end++;
+            }
+            recordHasContent |= content;
+        }
+        if (end > from) {
+            previousWasCr = false;
+        }
+        return end;
+    }
+
     private int acceptJsonLines(byte b, boolean lineEnd) {
         if (lineEnd) {
             return endLine();

@@ -174,6 +174,21 @@ class RangeReadersTest {
     }
 
     @Test
+    void keepsARecordOfExactlyTheLimitAndRejectsOneOfABytesMore() throws Exception {
+        Path csv = Files.writeString(folder.resolve("edge.csv"), "id,a\n1," + "x".repeat(998) + "\n2,"
+                + "y".repeat(999) + "\n3,\"" + "z".repeat(997) + "\"\n");
+
+        List<InputRecord> records = readAll(csv, new InputDialect(InputFormat.CSV, ',', StandardCharsets.UTF_8, 1000),
+                1, new ExecutionContext());
+
+        assertThat(records.get(0).problem()).isNull();
+        assertThat(records.get(0).fields()).containsExactly("1", "x".repeat(998));
+        assertThat(records.get(1).problem())
+                .isEqualTo("the record is 1001 bytes long, over the limit of 1000 bytes (--max-record-bytes)");
+        assertThat(records.get(2).problem()).as("its quotes count").isNotNull();
+    }
+
+    @Test
     void rejectsInvalidBytesNamingThemAndReadsThemInTheEncodingNamed() throws Exception {
         Path file = folder.resolve("latin1.csv");
         Files.write(file, "id,a\nCaf\u00e9,1\nplain,2\n".getBytes(StandardCharsets.ISO_8859_1));
