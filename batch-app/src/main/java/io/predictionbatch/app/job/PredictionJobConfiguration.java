@@ -1,7 +1,6 @@
 package io.predictionbatch.app.job;
 
 import io.micrometer.observation.ObservationRegistry;
-import io.predictionbatch.app.config.PredictionBatchProperties;
 import io.predictionbatch.app.input.FilePlans;
 import io.predictionbatch.app.launch.JobThreads;
 import io.predictionbatch.app.output.ResultTables;

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A record that cannot be scored becomes a rejection naming why (a {@link ModelException} or a
  * {@link MalformedRecordException}); the others are scored all the same. When the model refuses
  * the block as a whole, its records are predicted one by one, so that only the bad ones are
- * rejected.
+ * rejected. Any other exception is no bad record (a bug, an I/O error) and fails the block, so
+ * that the partition fails and can be restarted.
  */
 public final class PredictionProcessor<I, O> implements ItemProcessor<List<InputRecord>, PredictedBlock> {
 
@@ -68,7 +69,7 @@ public final class PredictionProcessor<I, O> implements ItemProcessor<List<Input
         for (int i = 0; i < outcomes.length; i++) {
             try {
                 bound.add(bind(i, block.get(i)));
-            } catch (RuntimeException rejection) {
+            } catch (ModelException | MalformedRecordException rejection) {
                 outcomes[i] = rejection;
             }
         }
@@ -79,7 +80,7 @@ public final class PredictionProcessor<I, O> implements ItemProcessor<List<Input
                 O output = outputs != null ? outputs.get(i) : predict(each.input());
                 outcomes[each.position()] = new PredictionRow(block.get(each.position()).line(), each.key(),
                         model.outputFields().values(output));
-            } catch (RuntimeException rejection) {
+            } catch (ModelException rejection) {
                 outcomes[each.position()] = rejection;
             }
         }

@@ -52,6 +52,7 @@ final class RecordBlockReader implements ItemStreamReader<List<InputRecord>> {
 
     @Override
     public void open(ExecutionContext context) {
+        exhausted = false;
         records.open(context);
     }
 
