@@ -11,6 +11,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.support.CompositeItemStream;
 
 /**
  * Writes predicted blocks: their rows to the predictions writer, their rejections to the rejects
@@ -34,6 +35,8 @@ final class PredictedBlockWriter implements ItemStreamWriter<PredictedBlock> {
     private final ItemWriter<PredictionRow> rows;
     private final RejectedRecordWriter rejects;
     private final ErrorThreshold threshold;
+    /** The writers' own streams, opened, updated and closed with this one. */
+    private final CompositeItemStream streams = new CompositeItemStream();
 
     PredictedBlockWriter(StepExecution partition, ItemWriter<PredictionRow> rows, RejectedRecordWriter rejects,
             ErrorThreshold threshold) {
@@ -41,6 +44,10 @@ final class PredictedBlockWriter implements ItemStreamWriter<PredictedBlock> {
         this.rows = rows;
         this.rejects = rejects;
         this.threshold = threshold;
+        if (rows instanceof ItemStream stream) {
+            streams.register(stream);
+        }
+        streams.register(rejects);
     }
 
     @Override
@@ -78,25 +85,16 @@ final class PredictedBlockWriter implements ItemStreamWriter<PredictedBlock> {
 
     @Override
     public void open(ExecutionContext context) {
-        if (rows instanceof ItemStream stream) {
-            stream.open(context);
-        }
-        rejects.open(context);
+        streams.open(context);
     }
 
     @Override
     public void update(ExecutionContext context) {
-        if (rows instanceof ItemStream stream) {
-            stream.update(context);
-        }
-        rejects.update(context);
+        streams.update(context);
     }
 
     @Override
     public void close() {
-        if (rows instanceof ItemStream stream) {
-            stream.close();
-        }
-        rejects.close();
+        streams.close();
     }
 }

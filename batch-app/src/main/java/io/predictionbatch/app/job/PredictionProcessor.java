@@ -93,7 +93,7 @@ public final class PredictionProcessor<I, O> implements ItemProcessor<List<Input
                 rejections.add(new PredictedBlock.Rejection(block.get(i), (RuntimeException) outcomes[i]));
             }
         }
-        return new PredictedBlock(block.size(), rows, rejections);
+        return new PredictedBlock(rows, rejections);
     }
 
     private Bound<I> bind(int position, InputRecord record) {

@@ -44,7 +44,7 @@ class PredictedBlockWriterTest {
                         new ModelException("odd line " + line)));
             }
         }
-        return new PredictedBlock(lines.length, predicted, rejected);
+        return new PredictedBlock(predicted, rejected);
     }
 
     @Test
