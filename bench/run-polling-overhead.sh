@@ -5,16 +5,23 @@
 # ROWS iris records, and runs the same job through POST /api/jobs again and again, alternating
 # runs without and with PAGES simulated open pages: PAGES keep-alive connections each doing what
 # the page's job detail view does (GET /api/jobs/{id}, then wait 1 s, as app.js's live refresh),
-# plus one doing the jobs list view (GET /api/jobs?limit=100), all in one Python process. A warm-up run comes first and is
-# not counted. Prints every run's job duration (durationSeconds of GET /api/jobs/{id}) and the CPU
-# time serve and its database server used meanwhile, the medians of each mode and their ratio.
+# plus one doing the jobs list view (GET /api/jobs?limit=100), all in one Python process. Warm-up
+# runs come first and are not counted: serve's and its database server's JIT compilers keep
+# working through the first jobs (the database server's C2 thread alone took 0.4-0.8 s of CPU per
+# 1M-row job for the first few), which would be charged to whichever mode ran then. Prints every
+# run's job duration (durationSeconds of GET /api/jobs/{id}) and the CPU time serve and its
+# database server used meanwhile, the medians of each mode and their ratio; and, because a 1 s job
+# on a shared 2-core machine varies by far more than 2 % from run to run, what the pages' requests
+# themselves cost: the CPU of serve's request threads (Tomcat's http-nio-*, which only the pages
+# use while a job runs) and of the database server's connection threads, against the job's CPU.
 # Stops everything it started (serve, the database server serve started, the pollers) by pid.
 #
-#   bench/run-polling-overhead.sh [--jar JAR] [--rows N] [--runs N] [--pages N] [--port P]
-#                                 [--partitions N] [--keep]
+#   bench/run-polling-overhead.sh [--jar JAR] [--rows N] [--runs N] [--warmup N] [--pages N]
+#                                 [--port P] [--partitions N] [--keep]
 #
-# --rows: records in the input (1,000,000); --runs: runs per mode (5); --pages: job detail pages
-# (5); --keep: keep the work directory (input, outputs, serve's log and home).
+# --rows: records in the input (1,000,000); --runs: runs per mode (5); --warmup: jobs run first
+# and not counted (5); --pages: job detail pages (5); --keep: keep the work directory (input,
+# outputs, serve's log and home).
 # Builds nothing: JAR (or $JAR) defaults to batch-app/target/prediction-batch.jar.
 # A run without pages sends no request while its job runs: the end is seen from the output file
 # appearing (and, every 10 s, from the job's status), then confirmed with GET /api/jobs/{id}.
@@ -27,6 +34,7 @@ source "$ROOT/bench/serve-process.sh"
 JAR="${JAR:-$ROOT/batch-app/target/prediction-batch.jar}"
 ROWS=1000000
 RUNS=5
+WARMUP=5
 PAGES=5
 PORT="${PORT:-18081}"
 PARTITIONS=""
@@ -38,6 +46,7 @@ while [ $# -gt 0 ]; do
         --jar) JAR="$2"; shift 2 ;;
         --rows) ROWS="$2"; shift 2 ;;
         --runs) RUNS="$2"; shift 2 ;;
+        --warmup) WARMUP="$2"; shift 2 ;;
         --pages) PAGES="$2"; shift 2 ;;
         --port) PORT="$2"; shift 2 ;;
         --partitions) PARTITIONS="$2"; shift 2 ;;
@@ -151,30 +160,45 @@ PY
     POLLER_PIDS+=($!)
 }
 
-# CPU time (clock ticks) used so far by serve and by the home's database server, which answers
-# both the job's and the pages' SQL.
-CLK_TCK=$(getconf CLK_TCK)
-cpu_ticks() {
-    local pid total=0
-    for pid in "$SERVE_PID" "$DB_PID"; do
-        [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || continue
-        # utime and stime: fields 14 and 15, counted after the ") " that ends the command name
-        total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }')))
-    done
-    echo "$total"
+# CPU time used so far, in seconds: "all requests connections" = serve and the home's database
+# server (which answers both the job's and the pages' SQL) in all; serve's request threads
+# (Tomcat's http-nio-*: while a job runs only the pages use them); the database server's
+# connection threads (H2 TCP Server: the job's commits and the pages' queries).
+cpu_seconds() {
+    python3 - "$SERVE_PID" "$DB_PID" <<'PY'
+import os, sys
+ticks = os.sysconf("SC_CLK_TCK")
+def fields(path):  # utime and stime, counted after the ") " that ends the command name
+    with open(path) as f:
+        rest = f.read().rsplit(") ", 1)[1].split()
+    return int(rest[11]) + int(rest[12])
+def threads(pid, prefix):
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/comm") as f:
+                if f.read().startswith(prefix):
+                    total += fields(f"/proc/{pid}/task/{task}/stat")
+        except OSError:
+            pass  # a thread that ended meanwhile
+    return total
+serve, db = sys.argv[1], sys.argv[2]
+every = sum(fields(f"/proc/{pid}/stat") for pid in (serve, db) if pid and os.path.exists(f"/proc/{pid}/stat"))
+print(every / ticks, threads(serve, "http-nio") / ticks, (threads(db, "H2 TCP") if db else 0) / ticks)
+PY
 }
 
 # One run: launches the job, (with pages: starts the pollers), waits for it to end, watching for
 # its output file (so that a run without pages sends no request while the job runs), then reads
-# its duration; sets RUN_ID, RUN_SECONDS and RUN_CPU (CPU seconds of serve and database server
-# from the launch to the end, pollers included).
+# its duration; sets RUN_ID, RUN_SECONDS and RUN_CPU (CPU seconds from the launch to the end, as
+# cpu_seconds gives them: all, request threads, database connection threads).
 run_job() { # label pages?
     local label=$1 pages=$2 body id status detail cpu0 waited=0
     rm -f "$WORK"/out-*.csv "$WORK"/out-*.errors.csv
     body="{\"input\":\"input.csv\",\"output\":\"out-$label.csv\",\"key\":\"id\""
     [ -n "$PARTITIONS" ] && body+=",\"partitions\":$PARTITIONS"
     body+="}"
-    cpu0=$(cpu_ticks)
+    cpu0=$(cpu_seconds)
     id=$(curl -sf -X POST "$BASE/api/jobs" -H 'Content-Type: application/json' -d "$body" | json_field id)
     $pages && start_pollers "$id"
     while true; do
@@ -192,15 +216,18 @@ run_job() { # label pages?
         waited=$((waited + 1))
         if [ "$waited" -gt 9000 ]; then stop_pollers; echo "Job $id did not end within 30 min" >&2; return 1; fi
     done
-    RUN_CPU=$(python3 -c "print(f'{($(cpu_ticks) - $cpu0) / $CLK_TCK:.2f}')")
+    RUN_CPU=$(python3 -c 'import sys
+print(" ".join(f"{float(b) - float(a):.3f}" for a, b in zip(sys.argv[1].split(), sys.argv[2].split())))' "$cpu0" "$(cpu_seconds)")
     stop_pollers
     RUN_ID=$id
     RUN_SECONDS=$(echo "$detail" | json_field job.durationSeconds)
 }
 
 DB_PID=$(database_server_pid "$WORK/home")
-run_job warmup false
-echo "warm-up: job $RUN_ID, ${RUN_SECONDS} s (not counted)"
+for w in $(seq "$WARMUP"); do
+    run_job "warmup-$w" false
+    echo "warm-up: job $RUN_ID, ${RUN_SECONDS} s (not counted)"
+done
 # A page kept open all day polls code the JIT has long compiled; so does the measure, not a
 # request path run a few dozen times in the interpreter.
 python3 - "$PORT" "/api/jobs/$RUN_ID" "/api/jobs?limit=100" <<'PY'
@@ -215,7 +242,8 @@ echo "pages' requests warmed up: 1,500 of each"
 sleep 3
 
 : >"$WORK/results"
-printf '\n%-4s %-16s %6s %12s %18s\n' run mode job "duration s" "CPU s (serve+db)"
+printf '\n%-4s %-16s %6s %12s %9s %11s %11s\n' run mode job "duration s" "CPU s:" "requests" "db conns"
+printf '%-4s %-16s %6s %12s %9s %11s %11s\n' "" "" "" "" "all" "(serve)" "(db server)"
 for r in $(seq "$RUNS"); do
     # Alternate the order within each pair, so that a drift of the machine hits both modes alike.
     if [ $((r % 2)) = 1 ]; then order="quiet pages"; else order="pages quiet"; fi
@@ -223,7 +251,8 @@ for r in $(seq "$RUNS"); do
         if [ "$mode" = pages ]; then pages=true; else pages=false; fi
         run_job "$mode-$r" $pages
         label=$([ "$mode" = pages ] && echo "$PAGES pages+list" || echo "no pages")
-        printf '%-4s %-16s %6s %12s %18s\n' "$r" "$label" "$RUN_ID" "$RUN_SECONDS" "$RUN_CPU"
+        # shellcheck disable=SC2086 # RUN_CPU holds three figures
+        printf '%-4s %-16s %6s %12s %9s %11s %11s\n' "$r" "$label" "$RUN_ID" "$RUN_SECONDS" $RUN_CPU
         echo "$r $mode $RUN_SECONDS $RUN_CPU" >>"$WORK/results"
         sleep 3
     done
@@ -233,8 +262,8 @@ python3 - "$WORK/results" <<'EOF'
 import statistics, sys
 runs = {"quiet": {}, "pages": {}}
 for line in open(sys.argv[1]):
-    r, mode, seconds, cpu = line.split()
-    runs[mode][int(r)] = (float(seconds), float(cpu))
+    r, mode, *figures = line.split()
+    runs[mode][int(r)] = tuple(map(float, figures))  # duration, CPU: all, request threads, db connections
 def med(mode, i):
     return statistics.median(v[i] for v in runs[mode].values())
 quiet, pages = med("quiet", 0), med("pages", 0)
@@ -249,4 +278,12 @@ spread = (max(v[0] for v in runs["quiet"].values()) - min(v[0] for v in runs["qu
 print(f"spread of the runs without pages:   {spread:.1f} % of their median (the noise of this machine)")
 cq, cp = med("quiet", 1), med("pages", 1)
 print(f"CPU of serve + database server, median: {cq:.2f} s without pages, {cp:.2f} s with ({(cp / cq - 1) * 100:+.1f} %)")
+# What the pages cost, from the threads that do their work: serve's request threads and the
+# database server's connection threads, with pages against without (both modes launch the job and
+# read its end over HTTP), as a share of the CPU the job itself takes without pages.
+requests = med("pages", 2) - med("quiet", 2)
+database = med("pages", 3) - med("quiet", 3)
+print(f"CPU of the pages' requests, median with - without: serve's request threads {requests * 1000:.0f} ms,"
+      f" database connection threads {database * 1000:+.0f} ms")
+print(f"the pages' requests against the job's CPU: {(requests + database) / cq * 100:.2f} %  (target <= 2 %)")
 EOF
