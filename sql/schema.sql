@@ -230,3 +230,12 @@ FROM (SELECT pm.parameter_value AS model,
       FROM prediction_task t
       WHERE t.state = 'SUCCEEDED') x
 GROUP BY x.model, x.hour_start;
+
+-- The versions of this schema applied to the database: a digest of this file and of Spring
+-- Batch's version. A process that finds its own version here skips both scripts at start-up
+-- (they parse and compare a few hundred statements: about 60 ms of every command); delete the
+-- rows to have them applied again.
+CREATE TABLE IF NOT EXISTS prediction_schema (
+    version     VARCHAR(64)   PRIMARY KEY,
+    applied_at  TIMESTAMP     NOT NULL
+);
