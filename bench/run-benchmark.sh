@@ -98,7 +98,18 @@ if [ "$small" = yes ]; then
     "$root/prediction-batch" --version > /dev/null   # prepares the fast start once, untimed
     PREDICTION_BATCH_HOME="$out/home" "$root/prediction-batch" "${small_args[@]}" --output "$out/job-small.csv" \
         > /dev/null   # starts the database server of the home, untimed
+    if [ -n "$baseline" ]; then # the same for the baseline, on a home of its own
+        "$baseline/prediction-batch" --version > /dev/null
+        PREDICTION_BATCH_HOME="$out/home-baseline" "$baseline/prediction-batch" "${small_args[@]}" \
+            --output "$out/job-small-baseline.csv" > /dev/null
+    fi
     for round in $(seq 1 "$repeat"); do
+        if [ -n "$baseline" ]; then
+            PREDICTION_BATCH_HOME="$out/home-baseline" timed small-fast-baseline "$baseline/prediction-batch" \
+                "${small_args[@]}" --output "$out/job-small-fast-baseline-$round.csv"
+            PREDICTION_BATCH_HOME="$out/home-baseline-fresh-$round" timed small-fresh-baseline \
+                "$baseline/prediction-batch" "${small_args[@]}" --output "$out/job-small-fresh-baseline-$round.csv"
+        fi
         PREDICTION_BATCH_HOME="$out/home" timed small-fast "$root/prediction-batch" "${small_args[@]}" \
             --output "$out/job-small-fast-$round.csv"
         PREDICTION_BATCH_HOME="$out/home" timed small-plain java -jar "$root/batch-app/target/prediction-batch.jar" \
@@ -109,6 +120,12 @@ if [ "$small" = yes ]; then
     report small-fast "150 rows, ./prediction-batch (fast start)"
     report small-plain "150 rows, java -jar (plain jar)"
     report small-fresh "150 rows, ./prediction-batch, fresh home (+ database server)"
+    if [ -n "$baseline" ]; then
+        report small-fast-baseline "150 rows, the baseline's ./prediction-batch"
+        report small-fresh-baseline "150 rows, the baseline's, fresh home"
+        ratio small-fast small-fast-baseline "150 rows: speed-up over the baseline"
+        ratio small-fresh small-fresh-baseline "150 rows, fresh home: speed-up over the baseline"
+    fi
 fi
 
 echo "== $rows rows ($(du -h "$input" | cut -f1)), whole commands ($repeat rounds)" >&2
