@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherIT {
 
-    private static final Path LAUNCHER = Path.of("../prediction-batch").toAbsolutePath().normalize();
     private static final Path IRIS = Path.of("../sample-data/iris.csv").toAbsolutePath().normalize();
 
     @TempDir
@@ -47,7 +46,8 @@ class LauncherIT {
         assertThat(Files.readAllLines(folder.resolve("fast-2.csv"))).hasSize(151)
                 .isEqualTo(Files.readAllLines(folder.resolve("fast-1.csv")));
 
-        Cli.Result plainRun = new Cli(folder.resolve("home"), folder).run("predict", "--input", IRIS.toString(), "--output", "plain.csv", "--key", "id");
+        Cli.Result plainRun = new Cli(folder.resolve("home"), folder, Map.of("PREDICTION_BATCH_FAST_START", "off"))
+                .run("predict", "--input", IRIS.toString(), "--output", "plain.csv", "--key", "id");
         assertThat(plainRun.exitCode()).as(plainRun.err()).isZero();
         assertThat(Files.readAllLines(folder.resolve("plain.csv")))
                 .isEqualTo(Files.readAllLines(folder.resolve("fast-2.csv")));
@@ -67,7 +67,7 @@ class LauncherIT {
 
     private Result launch(String home, Map<String, String> environment, String output)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(LAUNCHER.toString(), "predict", "--input", IRIS.toString(),
+        ProcessBuilder builder = new ProcessBuilder(List.of(Cli.LAUNCHER.toString(), "predict", "--input", IRIS.toString(),
                 "--output", output, "--key", "id")).directory(folder.toFile());
         builder.environment().put("PREDICTION_BATCH_HOME", folder.resolve(home).toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
