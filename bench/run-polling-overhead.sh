@@ -5,7 +5,8 @@
 # ROWS iris records, and runs the same job through POST /api/jobs again and again, alternating
 # runs without and with PAGES simulated open pages: PAGES keep-alive connections each doing what
 # the page's job detail view does (GET /api/jobs/{id}, then wait 1 s, as app.js's live refresh),
-# plus one doing the jobs list view (GET /api/jobs?limit=100), all in one Python process. Warm-up
+# plus one doing the jobs list view (GET /api/jobs?limit=100), all in one Python process started
+# once and told which job to show, as pages left open in a browser. Warm-up
 # runs come first and are not counted: serve's and its database server's JIT compilers keep
 # working through the first jobs (the database server's C2 thread alone took 0.4-0.8 s of CPU per
 # 1M-row job for the first few), which would be charged to whichever mode ran then. Prints every
@@ -70,6 +71,7 @@ POLLER_PIDS=()
 
 stop_pollers() {
     local pid
+    exec 7>&- 2>/dev/null || true
     for pid in "${POLLER_PIDS[@]-}"; do
         [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null || true
     done
@@ -122,7 +124,7 @@ mkdir -p "$WORK/home"
     cd "$WORK"
     unset SPRING_PROFILES_ACTIVE
     export PREDICTION_BATCH_HOME="$WORK/home"
-    exec java -jar "$JAR" serve --port "$PORT"
+    exec java "@$ROOT/batch-app/jvm.options" -jar "$JAR" serve --port "$PORT" # as the Docker image runs it
 ) >"$WORK/serve.log" 2>&1 &
 SERVE_PID=$!
 BASE="http://127.0.0.1:$PORT"
@@ -135,30 +137,41 @@ for key in sys.argv[1].split("."):
     d = d[key]
 print(d)' "$1"; }
 
-# The open pages, in one process: each page polls on its own keep-alive connection, as a browser
-# tab does (app.js: the request, then 1 s, again), rather than forking a curl a second, which
-# would itself load the 2 cores the job runs on. Ends on TERM.
-start_pollers() { # job id
-    local id=$1 paths=() p
-    for p in $(seq "$PAGES"); do paths+=("/api/jobs/$id"); done
-    paths+=("/api/jobs?limit=100")
-    python3 - "$PORT" "${paths[@]}" <<'PY' &
-import http.client, signal, sys, threading, time
-signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-port, paths = int(sys.argv[1]), sys.argv[2:]
-def page(path):
+# The open pages, in one process started once, as browser tabs left open: each page polls on its
+# own keep-alive connection (app.js: the request, then 1 s, again). They poll nothing until told
+# "poll JOB_ID" on their control pipe, and stop at "idle"; starting a process (or forking a curl a
+# second) for each run would itself load the 2 cores the job runs on, which no open page does.
+start_pages() {
+    mkfifo "$WORK/pages.control"
+    cat >"$WORK/pages.py" <<'PY'
+import http.client, sys, threading, time
+port, pages = int(sys.argv[1]), int(sys.argv[2])
+watched = {"job": None}  # the job the open pages show; None: they wait
+changed = threading.Condition()
+def page(detail):
     connection = http.client.HTTPConnection("127.0.0.1", port)
     while True:
-        connection.request("GET", path)
+        with changed:
+            changed.wait_for(lambda: watched["job"] is not None)
+            job = watched["job"]
+        connection.request("GET", f"/api/jobs/{job}" if detail else "/api/jobs?limit=100")
         connection.getresponse().read()
-        time.sleep(1)
-for path in paths:
-    threading.Thread(target=page, args=(path,), daemon=True).start()
-while True:
-    time.sleep(3600)
+        with changed:  # 1 s, unless told otherwise meanwhile
+            changed.wait_for(lambda: watched["job"] != job, timeout=1)
+for detail in [True] * pages + [False]:
+    threading.Thread(target=page, args=(detail,), daemon=True).start()
+for line in sys.stdin:
+    words = line.split()
+    with changed:
+        watched["job"] = words[1] if words[0] == "poll" else None
+        changed.notify_all()
 PY
+    python3 "$WORK/pages.py" "$PORT" "$PAGES" <"$WORK/pages.control" &
     POLLER_PIDS+=($!)
+    exec 7>"$WORK/pages.control" # held open: the pages end when it closes
 }
+pages_poll() { echo "poll $1" >&7; }
+pages_idle() { echo idle >&7; }
 
 # CPU time used so far, in seconds: "all requests connections" = serve and the home's database
 # server (which answers both the job's and the pages' SQL) in all; serve's request threads
@@ -200,7 +213,7 @@ run_job() { # label pages?
     body+="}"
     cpu0=$(cpu_seconds)
     id=$(curl -sf -X POST "$BASE/api/jobs" -H 'Content-Type: application/json' -d "$body" | json_field id)
-    $pages && start_pollers "$id"
+    $pages && pages_poll "$id"
     while true; do
         if [ -e "$WORK/out-$label.csv" ] || [ $((waited % 50)) = 49 ]; then # the end, or every 10 s
             detail=$(curl -sf "$BASE/api/jobs/$id")
@@ -208,17 +221,17 @@ run_job() { # label pages?
             case "$status" in
                 COMPLETED) break ;;
                 FAILED|STOPPED|ABANDONED)
-                    stop_pollers; echo "Job $id ended $status: $(echo "$detail" | json_field failureReason)" >&2
+                    pages_idle; echo "Job $id ended $status: $(echo "$detail" | json_field failureReason)" >&2
                     return 1 ;;
             esac
         fi
         sleep 0.2
         waited=$((waited + 1))
-        if [ "$waited" -gt 9000 ]; then stop_pollers; echo "Job $id did not end within 30 min" >&2; return 1; fi
+        if [ "$waited" -gt 9000 ]; then pages_idle; echo "Job $id did not end within 30 min" >&2; return 1; fi
     done
     RUN_CPU=$(python3 -c 'import sys
 print(" ".join(f"{float(b) - float(a):.3f}" for a, b in zip(sys.argv[1].split(), sys.argv[2].split())))' "$cpu0" "$(cpu_seconds)")
-    stop_pollers
+    $pages && pages_idle
     RUN_ID=$id
     RUN_SECONDS=$(echo "$detail" | json_field job.durationSeconds)
 }
@@ -239,6 +252,7 @@ for _ in range(1500):
         connection.getresponse().read()
 PY
 echo "pages' requests warmed up: 1,500 of each"
+start_pages
 sleep 3
 
 : >"$WORK/results"
