@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import io.predictionbatch.app.cli.ModelsDirOption;
 import io.predictionbatch.app.cli.ServeCommand;
 import io.predictionbatch.app.cli.task.TaskCommand;
+import io.predictionbatch.app.config.EmbeddedDataSourceConfiguration;
 import io.predictionbatch.app.embedded.DatabaseServerProcess;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -30,6 +31,7 @@ public class PredictionBatchApplication {
             // Only `serve` runs a web server; the other commands start faster without one.
             application.setWebApplicationType(ServeCommand.isServe(args) ? WebApplicationType.SERVLET
                     : WebApplicationType.NONE);
+            application.addListeners(new EmbeddedDataSourceConfiguration.EarlyDatabaseServerStart());
             ConfigurableApplicationContext context = application.run(
                     ModelsDirOption.asProperty(ServeCommand.withServerProperties(args)));
             if (ServeCommand.keepsServing(context)) {

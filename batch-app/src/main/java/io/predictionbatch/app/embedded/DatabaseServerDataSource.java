@@ -53,6 +53,25 @@ public final class DatabaseServerDataSource extends AbstractDataSource {
         return findOrStartAndConnect();
     }
 
+    /**
+     * Finds or starts the server on a daemon thread, unless the recorded one runs: a process
+     * starts it this way before it needs it, and connects later as usual.
+     */
+    public void startInBackground() {
+        if (DatabaseServerFile.read(dbDir).filter(DatabaseServerFile::processAlive).isPresent()) {
+            return;
+        }
+        Thread starter = new Thread(() -> {
+            try {
+                getConnection().close();
+            } catch (SQLException | RuntimeException e) {
+                log.debug("Starting the database server ahead of time failed; the first connection tries again", e);
+            }
+        }, "database-server-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         throw new SQLException("The embedded job repository has one user; configure none");
