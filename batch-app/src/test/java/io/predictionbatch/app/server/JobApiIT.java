@@ -138,6 +138,8 @@ class JobApiIT {
         }
         assertThat(metrics).contains("prediction_job_records{model=\"iris_model\",outcome=\"rejected\",status=\"COMPLETED\"}")
                 .contains("prediction_task_latency_seconds_bucket{model=\"iris_model\"")
+                .as("the model's load, timed once when the job first needed it")
+                .contains("prediction_model_load_seconds_count{model=\"iris_model\",version=\"1.0.0\"} 1")
                 .contains("spring_batch_job_seconds_count{").contains("spring_batch_step_seconds_count{")
                 .contains("spring_batch_chunk_write_seconds_count{")
                 .as("an item of the partition step is a block of records, observed like any item")

@@ -4,8 +4,10 @@ import io.predictionbatch.model.MLModel;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -111,15 +113,24 @@ final class ModelClass {
         return known.map(name::equals).orElse(true);
     }
 
-    /** The outcome, creating the model first if no thread has yet; callers block while another creates it. */
-    Outcome outcome(ConcurrentMap<ModelReference, HostedModel<?, ?>> hostedModels) {
+    /**
+     * The outcome, creating the model first if no thread has yet, and then telling {@code onLoad};
+     * callers block while another creates it.
+     */
+    Outcome outcome(ConcurrentMap<ModelReference, HostedModel<?, ?>> hostedModels, Consumer<ModelLoad> onLoad) {
         Outcome current = outcome;
         if (current == null) {
             synchronized (this) {
                 current = outcome;
                 if (current == null) {
+                    long start = System.nanoTime();
                     current = create(hostedModels);
                     outcome = current;
+                    HostedModel<?, ?> hosted = current.hosted();
+                    if (hosted != null) {
+                        onLoad.accept(new ModelLoad(hosted.qualifiedName(), hosted.version(), source,
+                                Duration.ofNanos(System.nanoTime() - start)));
+                    }
                 }
             }
         }

@@ -11,6 +11,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 
 /**
  * The models this process hosts, created lazily, once, and shared by all threads.
@@ -56,10 +57,13 @@ public final class ModelRegistry {
     private final List<ModelClass> classes;
     private final List<ModelRegistryException> packageFailures;
     private final ConcurrentMap<ModelReference, HostedModel<?, ?>> hostedModels = new ConcurrentHashMap<>();
+    private final Consumer<ModelLoad> onLoad;
 
-    private ModelRegistry(List<ModelClass> classes, List<ModelRegistryException> packageFailures) {
+    private ModelRegistry(List<ModelClass> classes, List<ModelRegistryException> packageFailures,
+            Consumer<ModelLoad> onLoad) {
         this.classes = List.copyOf(classes);
         this.packageFailures = List.copyOf(packageFailures);
+        this.onLoad = onLoad;
     }
 
     /**
@@ -83,7 +87,17 @@ public final class ModelRegistry {
      */
     public static ModelRegistry create(Collection<String> configuredClassNames, ClassLoader classLoader,
             List<ModelPackage> packages) {
+        return create(configuredClassNames, classLoader, packages, load -> { });
+    }
+
+    /**
+     * The same registry, telling {@code onLoad} of each model once it is created (on the thread
+     * that needed it first), for metrics or logs of model load times.
+     */
+    public static ModelRegistry create(Collection<String> configuredClassNames, ClassLoader classLoader,
+            List<ModelPackage> packages, Consumer<ModelLoad> onLoad) {
         Objects.requireNonNull(configuredClassNames, "configuredClassNames");
+        Objects.requireNonNull(onLoad, "onLoad");
         Objects.requireNonNull(classLoader, "classLoader");
         Map<String, ModelClass> classes = new LinkedHashMap<>();
         for (String configured : configuredClassNames) {
@@ -121,7 +135,7 @@ public final class ModelRegistry {
                         + e.getMessage(), e));
             }
         }
-        return new ModelRegistry(all, packageFailures);
+        return new ModelRegistry(all, packageFailures, onLoad);
     }
 
     /** {@code Provider.type()} loads a registered class without instantiating it. */
@@ -157,7 +171,7 @@ public final class ModelRegistry {
             if (!modelClass.mayBeNamed(wanted.name())) {
                 continue;
             }
-            HostedModel<?, ?> hosted = modelClass.outcome(hostedModels).hosted();
+            HostedModel<?, ?> hosted = modelClass.outcome(hostedModels, onLoad).hosted();
             if (hosted != null && wanted.matches(hosted)) {
                 if (wanted.version() != null) {
                     return hosted;
@@ -183,7 +197,7 @@ public final class ModelRegistry {
         List<HostedModel<?, ?>> models = new ArrayList<>();
         ModelRegistryException failure = null;
         for (ModelClass modelClass : classes) {
-            ModelClass.Outcome outcome = modelClass.outcome(hostedModels);
+            ModelClass.Outcome outcome = modelClass.outcome(hostedModels, onLoad);
             if (outcome.hosted() != null) {
                 models.add(outcome.hosted());
             } else if (failure == null) {
@@ -200,7 +214,7 @@ public final class ModelRegistry {
 
     /** Every model that could be hosted, in registry order, creating those not created yet. */
     public List<HostedModel<?, ?>> available() {
-        return classes.stream().map(modelClass -> modelClass.outcome(hostedModels).hosted())
+        return classes.stream().map(modelClass -> modelClass.outcome(hostedModels, onLoad).hosted())
                 .filter(Objects::nonNull).<HostedModel<?, ?>>map(hosted -> hosted).toList();
     }
 
@@ -211,7 +225,7 @@ public final class ModelRegistry {
     public List<String> failures() {
         List<String> failures = new ArrayList<>(packageFailures.stream().map(Throwable::getMessage).toList());
         for (ModelClass modelClass : classes) {
-            ModelClass.Outcome outcome = modelClass.outcome(hostedModels);
+            ModelClass.Outcome outcome = modelClass.outcome(hostedModels, onLoad);
             if (outcome.failure() != null) {
                 failures.add(outcome.failure().getMessage());
             }

@@ -92,6 +92,25 @@ class ModelRegistryTest {
     }
 
     @Test
+    void tellsOfEachModelOnceItIsCreatedWithHowLongItTook() {
+        List<ModelLoad> loads = new ArrayList<>();
+        ModelRegistry registry = ModelRegistry.create(List.of(IrisModel.class.getName(), FailingModel.class.getName()),
+                LOADER, List.of(), loads::add);
+        assertThat(loads).as("nothing created yet").isEmpty();
+
+        registry.get("test_iris");
+        registry.get("test_iris");
+        registry.available();
+
+        assertThat(loads).singleElement().satisfies(load -> {
+            assertThat(load.qualifiedName()).isEqualTo("test_iris");
+            assertThat(load.version()).isEqualTo(registry.get("test_iris").version());
+            assertThat(load.source()).isEqualTo(HostedModel.CLASS_PATH);
+            assertThat(load.time()).isPositive();
+        });
+    }
+
+    @Test
     void createsModelOnceUnderConcurrentLookups() throws Exception {
         ModelRegistry registry = ModelRegistry.create(List.of(SlowModel.class.getName()), LOADER);
         int threads = 8;
