@@ -30,8 +30,8 @@ public class TaskConfiguration {
     }
 
     @Bean
-    TaskWaiters taskWaiters() {
-        return new TaskWaiters();
+    TaskWaiters taskWaiters(ObjectProvider<MeterRegistry> meters) {
+        return new TaskWaiters(meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean
@@ -42,9 +42,8 @@ public class TaskConfiguration {
 
     @Bean
     TaskRunner taskRunner(TaskStore store, TaskQueue queue, TaskEvents events, ModelRegistry models,
-            TaskProperties properties, ObjectProvider<MeterRegistry> meters) {
-        return new TaskRunner(store, queue, events, models, properties, ProcessName.current(),
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+            TaskProperties properties) {
+        return new TaskRunner(store, queue, events, models, properties, ProcessName.current());
     }
 
     @Bean

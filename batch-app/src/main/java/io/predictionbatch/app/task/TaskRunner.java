@@ -10,8 +10,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.predictionbatch.app.config.TaskProperties;
 import io.predictionbatch.model.ModelException;
 import io.predictionbatch.model.SchemaValidationException;
@@ -51,21 +49,19 @@ public final class TaskRunner implements SmartLifecycle {
     private final ModelRegistry models;
     private final TaskProperties properties;
     private final String worker;
-    private final MeterRegistry meters;
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     private volatile boolean active;
     private List<Thread> threads = List.of();
     private ScheduledExecutorService heartbeat;
 
     public TaskRunner(TaskStore store, TaskQueue queue, TaskEvents events, ModelRegistry models,
-            TaskProperties properties, String worker, MeterRegistry meters) {
+            TaskProperties properties, String worker) {
         this.store = store;
         this.queue = queue;
         this.events = events;
         this.models = models;
         this.properties = properties;
         this.worker = worker;
-        this.meters = meters;
     }
 
     @Override
@@ -140,20 +136,11 @@ public final class TaskRunner implements SmartLifecycle {
             List<TaskOutcome> outcomes = claimed.stream().map(this::predict).toList();
             List<Task> ended = retrying("record task outcomes", () -> store.finish(outcomes));
             events.finished(ended);
-            measureRoundTrips(ended);
         } finally {
             claimed.forEach(task -> running.remove(task.id()));
         }
     }
 
-    /** Submission to recorded end, per model, as a histogram (Prometheus: prediction_task_latency_seconds). */
-    private void measureRoundTrips(List<Task> ended) {
-        for (Task task : ended) {
-            Timer.builder("prediction.task.latency").description("Round trip of a task: submitted to finished")
-                    .tag("model", task.model()).publishPercentileHistogram().register(meters)
-                    .record(Duration.between(task.submittedAt(), task.finishedAt()));
-        }
-    }
 
     TaskOutcome predict(ClaimedTask task) {
         HostedModel<?, ?> model;

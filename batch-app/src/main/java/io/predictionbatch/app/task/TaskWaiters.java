@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 /**
  * The callers of this server waiting for tasks to end (long polls): a future per waiter,
  * completed with the ended task when its end is announced ({@link TaskEvents}), or with
@@ -18,6 +21,11 @@ import java.util.concurrent.TimeUnit;
 public final class TaskWaiters {
 
     private final ConcurrentMap<UUID, Set<CompletableFuture<Task>>> waiting = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
+
+    public TaskWaiters(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     /**
      * A future of the ended task, or of {@code null} after {@code wait}. Read the task's state
@@ -38,10 +46,25 @@ public final class TaskWaiters {
 
     public void complete(Collection<Task> ended) {
         for (Task task : ended) {
+            measureRoundTrip(task);
             Set<CompletableFuture<Task>> waiters = waiting.remove(task.id());
             if (waiters != null) {
                 waiters.forEach(waiter -> waiter.complete(task));
             }
+        }
+    }
+
+    /**
+     * Submission to recorded end of a task that ran, per model, as a histogram (Prometheus:
+     * prediction_task_latency_seconds). Measured here, where a server hears of every task that
+     * ends (from its own runner in embedded mode, from the workers through Redis in distributed
+     * mode), so that serve's histogram covers the tasks its workers ran.
+     */
+    private void measureRoundTrip(Task task) {
+        if ((task.state() == TaskState.SUCCEEDED || task.state() == TaskState.FAILED) && task.finishedAt() != null) {
+            Timer.builder("prediction.task.latency").description("Round trip of a task: submitted to finished")
+                    .tag("model", task.model()).publishPercentileHistogram().register(meters)
+                    .record(Duration.between(task.submittedAt(), task.finishedAt()));
         }
     }
 

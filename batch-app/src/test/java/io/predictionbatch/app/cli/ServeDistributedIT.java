@@ -100,6 +100,11 @@ class ServeDistributedIT {
         assertThat(ranOn).allSatisfy(worker -> assertThat(worker).isNotEqualTo(null).contains(":"));
         assertThat(environment.rows("SELECT COUNT(*) FROM prediction_task WHERE state = 'SUCCEEDED'").get(0))
                 .isEqualTo(String.valueOf(countSucceeded()));
+        var metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                server.url().resolve("/actuator/prometheus")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).as("the round trips of the tasks the workers ran, measured by the server")
+                .contains("prediction_task_latency_seconds_count{model=\"iris_model\"}",
+                        "prediction_task_latency_seconds_count{model=\"text_stats\"}");
     }
 
     @Test

@@ -12,7 +12,6 @@ import io.predictionbatch.app.config.TaskProperties;
 import io.predictionbatch.app.testmodel.TextStatsModel;
 import io.predictionbatch.model.FieldViolation;
 import io.predictionbatch.model.registry.ModelRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +25,7 @@ class TaskRunnerTest {
     private final TaskEvents events = this::announce;
     private final ModelRegistry models = ModelRegistry.create(List.of(TextStatsModel.class.getName()),
             getClass().getClassLoader());
-    private final TaskRunner runner = new TaskRunner(tables.store, queue, events, models, properties(), "worker-1",
-            new SimpleMeterRegistry());
+    private final TaskRunner runner = new TaskRunner(tables.store, queue, events, models, properties(), "worker-1");
 
     @AfterEach
     void stop() {

@@ -9,11 +9,13 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 class TaskWaitersTest {
 
-    private final TaskWaiters waiters = new TaskWaiters();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final TaskWaiters waiters = new TaskWaiters(meters);
 
     @Test
     void everyWaiterOfATaskWakesWhenItsEndIsAnnounced() throws Exception {
@@ -44,6 +46,25 @@ class TaskWaitersTest {
         waiters.complete(List.of(ended(UUID.randomUUID())));
 
         assertThat(waiter).isNotDone();
+    }
+
+    @Test
+    void theRoundTripOfEveryTaskThatRanIsMeasuredPerModelWhetherOrNotAnyoneWaits() {
+        Instant submitted = Instant.parse("2026-11-27T10:00:00Z");
+        Task succeeded = new Task(UUID.randomUUID(), "iris_model", "1", TaskState.SUCCEEDED, "{}", "{}", null,
+                List.of(), submitted, submitted, submitted.plusMillis(3), 1, "w");
+        Task failed = new Task(UUID.randomUUID(), "iris_model", "1", TaskState.FAILED, "{}", null, "bad", List.of(),
+                submitted, submitted, submitted.plusMillis(5), 1, "w");
+        Task cancelled = new Task(UUID.randomUUID(), "text_stats", "1", TaskState.CANCELLED, "{}", null, null,
+                List.of(), submitted, null, submitted.plusMillis(7), 0, null);
+
+        waiters.complete(List.of(succeeded, failed, cancelled));
+
+        var latency = meters.get("prediction.task.latency").tag("model", "iris_model").timer();
+        assertThat(latency.count()).isEqualTo(2);
+        assertThat(latency.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(8);
+        assertThat(meters.find("prediction.task.latency").tag("model", "text_stats").timer())
+                .as("a cancelled task never ran").isNull();
     }
 
     private static Task ended(UUID id) {

@@ -15,13 +15,14 @@ import io.predictionbatch.app.task.Task;
 import io.predictionbatch.app.task.TaskState;
 import io.predictionbatch.app.task.TaskWaiters;
 import io.predictionbatch.model.FieldViolation;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.DefaultMessage;
 import tools.jackson.databind.json.JsonMapper;
 
 class RedisTaskEventsTest {
 
-    private final TaskWaiters waiters = new TaskWaiters();
+    private final TaskWaiters waiters = new TaskWaiters(new SimpleMeterRegistry());
 
     @Test
     void anAnnouncementWakesTheWaiterWithTheTaskAsRecorded() throws Exception {
