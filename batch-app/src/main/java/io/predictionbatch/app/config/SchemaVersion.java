@@ -60,10 +60,6 @@ public final class SchemaVersion {
         }
     }
 
-    String version() {
-        return version;
-    }
-
     static String digest(byte[] script, String batchVersion) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

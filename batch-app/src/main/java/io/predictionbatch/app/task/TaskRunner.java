@@ -141,7 +141,6 @@ public final class TaskRunner implements SmartLifecycle {
         }
     }
 
-
     TaskOutcome predict(ClaimedTask task) {
         HostedModel<?, ?> model;
         try {

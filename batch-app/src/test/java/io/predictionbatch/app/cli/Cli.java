@@ -22,10 +22,10 @@ final class Cli {
 
     static final Path JAR = Path.of("target/prediction-batch.jar");
     static final Path LAUNCHER = Path.of("../prediction-batch").toAbsolutePath().normalize();
-    private static boolean fastStartPrepared;
     /** The JVM options every command runs with (./prediction-batch and the image read them too). */
     private static final Path JVM_OPTIONS = Path.of("jvm.options");
     private static final AtomicInteger RUNS = new AtomicInteger();
+    private static boolean fastStartPrepared;
 
     private final Path home;
     private final Path workDir;
@@ -127,17 +127,25 @@ final class Cli {
         if (fastStartPrepared) {
             return;
         }
-        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "--version").redirectErrorStream(true);
+        Path output = Files.createTempFile("prediction-batch-fast-start", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "--version").redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process process = builder.start();
         try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("./prediction-batch --version failed: " + output);
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("./prediction-batch --version did not end in 5 minutes: "
+                        + Files.readString(output));
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("./prediction-batch --version failed: " + Files.readString(output));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the launcher prepared its fast start", e);
+        } finally {
+            Files.deleteIfExists(output);
         }
         fastStartPrepared = true;
     }

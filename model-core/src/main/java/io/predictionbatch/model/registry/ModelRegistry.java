@@ -97,8 +97,8 @@ public final class ModelRegistry {
     public static ModelRegistry create(Collection<String> configuredClassNames, ClassLoader classLoader,
             List<ModelPackage> packages, Consumer<ModelLoad> onLoad) {
         Objects.requireNonNull(configuredClassNames, "configuredClassNames");
-        Objects.requireNonNull(onLoad, "onLoad");
         Objects.requireNonNull(classLoader, "classLoader");
+        Objects.requireNonNull(onLoad, "onLoad");
         Map<String, ModelClass> classes = new LinkedHashMap<>();
         for (String configured : configuredClassNames) {
             String className = configured == null ? "" : configured.strip();
