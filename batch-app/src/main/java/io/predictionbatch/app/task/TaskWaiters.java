@@ -34,12 +34,21 @@ public final class TaskWaiters {
     public CompletableFuture<Task> await(UUID id, Duration wait) {
         CompletableFuture<Task> waiter = new CompletableFuture<>();
         waiting.computeIfAbsent(id, key -> ConcurrentHashMap.newKeySet()).add(waiter);
-        // Whichever way it ends, the waiter is forgotten: an announcement removes it before it
-        // completes it, the wait's end too, and a caller that completes it early has it removed.
-        waiter.whenComplete((ignored, failure) -> forget(id, waiter));
-        CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+        // The wait's end is a timer on the JDK's delay thread: when it rings, the waiter is
+        // forgotten, then completed with null; when the waiter ends first (announced, or completed
+        // by the caller), it is forgotten and the timer cancelled, which drops it from the delay
+        // queue. (CompletableFuture.delayedExecutor would run the wait's end on CompletableFuture's
+        // default executor, which below three cores starts a thread per call: one per long poll,
+        // about 0.4 ms of CPU each on the 2-core development machine.)
+        CompletableFuture<Void> timer = new CompletableFuture<Void>().completeOnTimeout(null, wait.toMillis(),
+                TimeUnit.MILLISECONDS);
+        timer.thenRun(() -> {
             forget(id, waiter);
             waiter.complete(null);
+        });
+        waiter.whenComplete((ignored, failure) -> {
+            forget(id, waiter);
+            timer.cancel(false);
         });
         return waiter;
     }

@@ -2,6 +2,7 @@ package io.predictionbatch.app.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +38,19 @@ class TaskWaitersTest {
         assertThat(waiters.await(id, Duration.ofMillis(20)).get(1, TimeUnit.SECONDS)).isNull();
 
         assertThat(waiters.awaitedTasks()).isZero();
+    }
+
+    @Test
+    void waitsThatRunOutStartNoThreadEach() throws Exception {
+        waiters.await(UUID.randomUUID(), Duration.ofMillis(1)).get(1, TimeUnit.SECONDS);  // the JDK's delay thread
+        long started = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
+
+        for (int i = 0; i < 50; i++) {
+            assertThat(waiters.await(UUID.randomUUID(), Duration.ofMillis(1)).get(1, TimeUnit.SECONDS)).isNull();
+        }
+
+        assertThat(ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - started)
+                .as("threads started by 50 waits that ran out").isLessThan(5);
     }
 
     @Test
