@@ -13,7 +13,8 @@ import org.apache.commons.logging.LogFactory;
  * Makes sure an accepted task is never lost. A running task whose worker went silent for the
  * worker timeout (killed, cut off) is queued again, or failed once it has lost
  * {@code max-attempts} runs; a task queued for long that the queue no longer holds (embedded: the
- * server restarted; distributed: Redis lost its list) is sent again. Both changes are conditional
+ * server restarted; distributed: Redis lost its list, or a worker died before it claimed the task)
+ * is sent again. Both changes are conditional
  * on the task's state, so that any number of servers may run this at once.
  */
 public final class LostTaskRecovery {
@@ -37,7 +38,7 @@ public final class LostTaskRecovery {
     void recover(Instant resendQueuedBefore) {
         List<UUID> requeued = new ArrayList<>();
         List<TaskOutcome> failed = new ArrayList<>();
-        for (ClaimedTask task : store.silentSince(properties.workerTimeout())) {
+        for (TaskRun task : store.silentSince(properties.workerTimeout())) {
             if (task.attempt() >= properties.maxAttempts()) {
                 failed.add(TaskOutcome.failed(task, "The worker running this task was lost " + task.attempt()
                         + " times (no heartbeat for " + properties.workerTimeout() + "); giving up", List.of()));

@@ -1,7 +1,9 @@
 package io.predictionbatch.app.task;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,14 +25,17 @@ import org.springframework.context.SmartLifecycle;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs tasks: each runner thread takes task ids off the {@link TaskQueue}, claims the ones still
+ * Runs tasks: each runner thread takes task ids off the {@link TaskQueue}, reads the ones still
  * queued, predicts them with the process's cached models and records their outcomes, a batch of
- * tasks per transaction when many wait. A heartbeat thread renews the claims while they run.
+ * tasks per transaction when many wait. A heartbeat thread claims the tasks that are still in hand
+ * when it beats (they show {@code RUNNING}, and are taken up again should this process die) and
+ * renews those claims while they run; a quick task is recorded once, when it ends.
  *
  * <p>A model's refusal (a schema violation, a {@link ModelException}) or crash fails the task for
  * good: it would fail again. A failure to reach the database is retried for a while; when it
- * lasts, the claims are dropped and, their heartbeat silent, the tasks are queued again by
- * {@link LostTaskRecovery}. Only the latest attempt's outcome is recorded, so a task is finished
+ * lasts, the batch is dropped, and {@link LostTaskRecovery} takes its tasks up again: the claimed
+ * ones once their heartbeat is silent, the others once they have been queued for long. An outcome
+ * is recorded only where the table still shows the task as its run left it, so a task is finished
  * exactly once even when two runs overlap.
  *
  * <p>Not started with the application: {@code serve} starts it in embedded mode, {@code worker}
@@ -49,7 +54,7 @@ public final class TaskRunner implements SmartLifecycle {
     private final ModelRegistry models;
     private final TaskProperties properties;
     private final String worker;
-    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+    private final Set<RunsInHand> inHand = ConcurrentHashMap.newKeySet();
     private volatile boolean active;
     private List<Thread> threads = List.of();
     private ScheduledExecutorService heartbeat;
@@ -128,20 +133,24 @@ public final class TaskRunner implements SmartLifecycle {
         }
     }
 
-    /** Claims, predicts and records one batch of tasks. */
+    /** Takes, predicts and records one batch of tasks. */
     void run(List<UUID> ids) {
-        List<ClaimedTask> claimed = retrying("claim tasks", () -> store.claim(ids, worker));
-        claimed.forEach(task -> running.add(task.id()));
+        List<TaskRun> taken = retrying("take tasks", () -> store.take(ids, worker));
+        if (taken.isEmpty()) {
+            return;
+        }
+        RunsInHand runs = new RunsInHand(taken);
+        inHand.add(runs);
         try {
-            List<TaskOutcome> outcomes = claimed.stream().map(this::predict).toList();
-            List<Task> ended = retrying("record task outcomes", () -> store.finish(outcomes));
+            List<TaskOutcome> outcomes = taken.stream().map(this::predict).toList();
+            List<Task> ended = retrying("record task outcomes", () -> runs.finish(outcomes));
             events.finished(ended);
         } finally {
-            claimed.forEach(task -> running.remove(task.id()));
+            inHand.remove(runs);
         }
     }
 
-    TaskOutcome predict(ClaimedTask task) {
+    TaskOutcome predict(TaskRun task) {
         HostedModel<?, ?> model;
         try {
             model = models.get(new ModelReference(task.model(), task.modelVersion()).toString());
@@ -160,14 +169,12 @@ public final class TaskRunner implements SmartLifecycle {
     }
 
     private void beat() {
-        List<UUID> ids = List.copyOf(running);
-        if (ids.isEmpty()) {
-            return;
-        }
-        try {
-            store.beat(worker, ids);
-        } catch (RuntimeException e) {
-            log.warn("Cannot renew the heartbeat of running tasks: " + e);
+        for (RunsInHand runs : inHand) {
+            try {
+                runs.beat();
+            } catch (RuntimeException e) {
+                log.warn("Cannot claim running tasks or renew their heartbeat: " + e);
+            }
         }
     }
 
@@ -195,6 +202,39 @@ public final class TaskRunner implements SmartLifecycle {
             Thread.sleep(500);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The runs of one batch as the table shows them. The heartbeat claims and renews them, the
+     * runner records their ends: one at a time, so that an end is recorded against the task's state
+     * as it is (queued, or claimed just before).
+     */
+    private final class RunsInHand {
+
+        private final Map<UUID, TaskRun> runs = new LinkedHashMap<>();
+        private boolean ended;
+
+        RunsInHand(List<TaskRun> taken) {
+            taken.forEach(run -> runs.put(run.id(), run));
+        }
+
+        synchronized void beat() {
+            if (ended) {
+                return;
+            }
+            List<UUID> claimed = runs.values().stream().filter(TaskRun::isClaimed).map(TaskRun::id).toList();
+            if (!claimed.isEmpty()) {
+                store.beat(worker, claimed);
+            }
+            store.claim(runs.values()).forEach(run -> runs.put(run.id(), run));
+        }
+
+        synchronized List<Task> finish(List<TaskOutcome> outcomes) {
+            List<Task> recorded = store.finish(outcomes.stream().map(outcome -> outcome.of(runs.get(outcome.run().id())))
+                    .toList());
+            ended = true;
+            return recorded;
         }
     }
 

@@ -21,7 +21,7 @@ class LostTaskRecoveryTest {
     @Test
     void aTaskWhoseWorkerWentSilentIsQueuedAgainAndSent() throws InterruptedException {
         Task task = tables.submit("iris_model", "{}");
-        tables.store.claim(List.of(task.id()), "dead-worker");
+        tables.claim("dead-worker", task.id());
         tables.silence(task.id(), 5);
 
         recovery.recover(Instant.now().minusSeconds(30));
@@ -36,7 +36,7 @@ class LostTaskRecoveryTest {
     @Test
     void aTaskWhoseWorkerIsAliveIsLeftAlone() throws InterruptedException {
         Task task = tables.submit("iris_model", "{}");
-        tables.store.claim(List.of(task.id()), "live-worker");
+        tables.claim("live-worker", task.id());
 
         recovery.recover(Instant.now().minusSeconds(30));
 
@@ -48,7 +48,7 @@ class LostTaskRecoveryTest {
     void aTaskThatLostItsWorkerAsOftenAsAllowedFailsSayingSo() throws InterruptedException {
         Task task = tables.submit("iris_model", "{}");
         for (int attempt = 1; attempt <= 3; attempt++) {
-            tables.store.claim(List.of(task.id()), "worker-" + attempt);
+            tables.claim("worker-" + attempt, task.id());
             tables.silence(task.id(), 5);
             recovery.recover(Instant.now().minusSeconds(30));
         }

@@ -26,10 +26,10 @@ class TaskCountsTest {
         Task text = tables.submit("text_stats", "{}");
         assertCountsMatchTheTable();
 
-        List<ClaimedTask> claimed = store.claim(List.of(first.id(), second.id(), text.id()), "worker-a");
+        List<TaskRun> claimed = tables.claim("worker-a", first.id(), second.id(), text.id());
         assertCountsMatchTheTable();
 
-        ClaimedTask lost = run(claimed, second);
+        TaskRun lost = run(claimed, second);
         assertThat(store.requeue(lost)).isTrue();
         assertThat(store.requeue(lost)).isFalse();
         assertCountsMatchTheTable();
@@ -51,12 +51,25 @@ class TaskCountsTest {
     }
 
     @Test
+    void aTaskEndedWithoutAClaimCountsFromQueuedToItsEnd() {
+        Task quick = tables.submit("iris_model", "{}");
+        Task cancelled = tables.submit("iris_model", "{}");
+        List<TaskRun> taken = store.take(List.of(quick.id(), cancelled.id()), "w");
+        store.cancel(cancelled.id());
+
+        store.finish(taken.stream().map(run -> TaskOutcome.succeeded(run, "{}")).toList());
+
+        assertCountsMatchTheTable();
+        assertThat(summary()).containsExactly("iris_model CANCELLED 1", "iris_model SUCCEEDED 1");
+    }
+
+    @Test
     void foldingLeavesOneRowPerModelAndStateAndTheSameCounts() {
         for (int i = 0; i < 5; i++) {
             tables.submit("iris_model", "{}");
         }
         Task task = tables.submit("text_stats", "{}");
-        store.finish(List.of(TaskOutcome.succeeded(store.claim(List.of(task.id()), "w").get(0), "{}")));
+        store.finish(List.of(TaskOutcome.succeeded(tables.claim("w", task.id()).get(0), "{}")));
         List<String> before = summary();
 
         assertThat(store.counts().fold()).isEqualTo(10);
@@ -71,7 +84,7 @@ class TaskCountsTest {
     @Test
     void tasksRecordedBeforeTheCountsExistedAreCountedAtStartUp() {
         store.finish(List.of(TaskOutcome.succeeded(
-                store.claim(List.of(tables.submit("iris_model", "{}").id()), "w").get(0), "{}")));
+                tables.claim("w", tables.submit("iris_model", "{}").id()).get(0), "{}")));
         tables.submit("iris_model", "{}");
         tables.jdbc.update("DELETE FROM prediction_task_count");
 
@@ -82,7 +95,7 @@ class TaskCountsTest {
         assertCountsMatchTheTable();
     }
 
-    private static ClaimedTask run(List<ClaimedTask> claimed, Task task) {
+    private static TaskRun run(List<TaskRun> claimed, Task task) {
         return claimed.stream().filter(run -> run.id().equals(task.id())).findFirst().orElseThrow();
     }
 

@@ -104,6 +104,32 @@ class TaskRunnerTest {
     }
 
     @Test
+    void aQuickTaskGoesFromQueuedToItsEndInOneWrite() {
+        Task task = tables.submit("iris_model", SETOSA);
+        int changesBefore = countChanges();
+
+        runner.run(List.of(task.id()));
+
+        assertThat(tables.task(task.id()).state()).isEqualTo(TaskState.SUCCEEDED);
+        assertThat(countChanges() - changesBefore).as("count rows appended: queued -1, succeeded +1, by one write")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aTaskCancelledWhileItIsPredictedButNotYetClaimedStaysCancelledAndIsNotAnnounced() throws Exception {
+        Task task = tables.submit("text_stats", "{\"text\":\"too late\",\"delay_millis\":500}");
+        Thread running = new Thread(() -> runner.run(List.of(task.id())));
+        running.start();
+        Thread.sleep(200);
+
+        assertThat(tables.store.cancel(task.id())).as("no heartbeat has claimed it: the runner is not started").isTrue();
+        running.join(5000);
+
+        assertThat(tables.task(task.id()).state()).isEqualTo(TaskState.CANCELLED);
+        assertThat(announced).isEmpty();
+    }
+
+    @Test
     void startedRunnersTakeTasksFromTheQueueAndRenewTheHeartbeatOfASlowOne() throws InterruptedException {
         runner.start();
         Task slow = tables.submit("text_stats", "{\"text\":\"slow\",\"delay_millis\":1500}");
@@ -115,6 +141,10 @@ class TaskRunnerTest {
 
         awaitFinal(slow.id());
         assertThat(tables.task(slow.id()).state()).isEqualTo(TaskState.SUCCEEDED);
+    }
+
+    private int countChanges() {
+        return tables.jdbc.queryForObject("SELECT COUNT(*) FROM prediction_task_count", Integer.class);
     }
 
     private void awaitFinal(UUID id) throws InterruptedException {

@@ -28,13 +28,73 @@ class TaskStoreTest {
     }
 
     @Test
+    void aTakenTaskStaysQueuedAndItsEndIsRecordedInOneWriteWithItsAttemptStartAndWorker() {
+        Task task = tables.submit("iris_model", "{\"x\":1}");
+
+        TaskRun run = store.take(List.of(task.id(), UUID.randomUUID()), "worker-a").get(0);
+        assertThat(tables.task(task.id()).state()).isEqualTo(TaskState.QUEUED);
+        assertThat(run.input()).isEqualTo("{\"x\":1}");
+        assertThat(run.attempt()).isEqualTo(1);
+        List<Task> ended = store.finish(List.of(TaskOutcome.succeeded(run, "{\"species\":\"setosa\"}")));
+
+        Task finished = tables.task(task.id());
+        assertThat(ended).as("the task as recorded").containsExactly(finished);
+        assertThat(finished.state()).isEqualTo(TaskState.SUCCEEDED);
+        assertThat(finished.attempts()).isEqualTo(1);
+        assertThat(finished.worker()).isEqualTo("worker-a");
+        assertThat(finished.startedAt()).isEqualTo(run.startedAt());
+    }
+
+    @Test
+    void ofTwoRunsThatTookTheSameTaskOnlyTheFirstToEndIsRecorded() {
+        Task task = tables.submit("iris_model", "{}");
+        TaskRun first = store.take(List.of(task.id()), "worker-a").get(0);
+        TaskRun second = store.take(List.of(task.id()), "worker-b").get(0);
+
+        assertThat(store.finish(List.of(TaskOutcome.succeeded(second, "{}")))).hasSize(1);
+        assertThat(store.finish(List.of(TaskOutcome.succeeded(first, "{}")))).isEmpty();
+
+        assertThat(tables.task(task.id()).worker()).isEqualTo("worker-b");
+        assertThat(store.take(List.of(task.id()), "worker-c")).as("an ended task is not taken").isEmpty();
+    }
+
+    @Test
+    void aTaskCancelledWhileARunHeldItStaysCancelled() {
+        Task task = tables.submit("iris_model", "{}");
+        TaskRun run = store.take(List.of(task.id()), "w").get(0);
+
+        assertThat(store.cancel(task.id())).isTrue();
+
+        assertThat(store.finish(List.of(TaskOutcome.succeeded(run, "{}")))).isEmpty();
+        assertThat(store.claim(List.of(run))).isEmpty();
+        assertThat(tables.task(task.id()).state()).isEqualTo(TaskState.CANCELLED);
+    }
+
+    @Test
+    void aRunClaimedAfterItTookItsTaskEndsItAsClaimedAndOnlyThat() {
+        Task task = tables.submit("iris_model", "{}");
+        TaskRun taken = store.take(List.of(task.id()), "w").get(0);
+
+        TaskRun claimed = store.claim(List.of(taken)).get(0);
+        Task running = tables.task(task.id());
+        assertThat(running.state()).isEqualTo(TaskState.RUNNING);
+        assertThat(running.attempts()).isEqualTo(1);
+        assertThat(running.startedAt()).isEqualTo(taken.startedAt());
+        assertThat(store.claim(List.of(taken))).as("claimed once").isEmpty();
+
+        assertThat(store.finish(List.of(TaskOutcome.succeeded(taken, "{}")))).as("the run as taken").isEmpty();
+        assertThat(store.finish(List.of(TaskOutcome.succeeded(claimed, "{}")))).hasSize(1);
+        assertThat(tables.task(task.id()).attempts()).isEqualTo(1);
+    }
+
+    @Test
     void onlyOneClaimOfAQueuedTaskWins() {
         Task task = tables.submit("iris_model", "{}");
 
-        List<ClaimedTask> first = store.claim(List.of(task.id()), "worker-a");
-        List<ClaimedTask> second = store.claim(List.of(task.id()), "worker-b");
+        List<TaskRun> first = tables.claim("worker-a", task.id());
+        List<TaskRun> second = tables.claim("worker-b", task.id());
 
-        assertThat(first).extracting(ClaimedTask::attempt).containsExactly(1);
+        assertThat(first).extracting(TaskRun::attempt).containsExactly(1);
         assertThat(second).isEmpty();
         Task running = tables.task(task.id());
         assertThat(running.state()).isEqualTo(TaskState.RUNNING);
@@ -48,7 +108,7 @@ class TaskStoreTest {
         Task queued = tables.submit("iris_model", "{\"x\":2}");
         store.cancel(cancelled.id());
 
-        List<ClaimedTask> claimed = store.claim(List.of(cancelled.id(), queued.id(), UUID.randomUUID()), "w");
+        List<TaskRun> claimed = tables.claim("w", cancelled.id(), queued.id(), UUID.randomUUID());
 
         assertThat(claimed).singleElement().satisfies(task -> {
             assertThat(task.id()).isEqualTo(queued.id());
@@ -60,9 +120,9 @@ class TaskStoreTest {
     @Test
     void theOutcomeOfAnAttemptThatLostItsClaimIsNotRecorded() {
         Task task = tables.submit("iris_model", "{}");
-        ClaimedTask firstRun = store.claim(List.of(task.id()), "worker-a").get(0);
+        TaskRun firstRun = tables.claim("worker-a", task.id()).get(0);
         assertThat(store.requeue(firstRun)).isTrue();
-        ClaimedTask secondRun = store.claim(List.of(task.id()), "worker-b").get(0);
+        TaskRun secondRun = tables.claim("worker-b", task.id()).get(0);
 
         List<Task> late = store.finish(List.of(TaskOutcome.succeeded(firstRun, "{\"species\":\"late\"}")));
         List<Task> current = store.finish(List.of(TaskOutcome.succeeded(secondRun, "{\"species\":\"setosa\"}")));
@@ -82,7 +142,7 @@ class TaskStoreTest {
     @Test
     void aFailureKeepsItsMessageAndViolations() {
         Task task = tables.submit("iris_model", "{}");
-        ClaimedTask run = store.claim(List.of(task.id()), "w").get(0);
+        TaskRun run = tables.claim("w", task.id()).get(0);
         List<FieldViolation> violations = List.of(new FieldViolation("petal_width", "abc", "is not a number"),
                 new FieldViolation("sepal_length", null, "is missing"));
 
@@ -100,7 +160,7 @@ class TaskStoreTest {
     void onlyAQueuedTaskCanBeCancelled() {
         Task queued = tables.submit("iris_model", "{}");
         Task running = tables.submit("iris_model", "{}");
-        store.claim(List.of(running.id()), "w");
+        tables.claim("w", running.id());
 
         assertThat(store.cancel(queued.id())).isTrue();
         assertThat(store.cancel(queued.id())).isFalse();
@@ -108,17 +168,17 @@ class TaskStoreTest {
         assertThat(store.cancel(UUID.randomUUID())).isFalse();
         assertThat(tables.task(queued.id()).state()).isEqualTo(TaskState.CANCELLED);
         assertThat(tables.task(queued.id()).finishedAt()).isNotNull();
-        assertThat(store.claim(List.of(queued.id()), "w")).isEmpty();
+        assertThat(tables.claim("w", queued.id())).isEmpty();
     }
 
     @Test
     void aRunningTaskIsSilentOnlyOnceItsHeartbeatIsOlderThanTheTimeout() {
         Task fresh = tables.submit("iris_model", "{}");
         Task stale = tables.submit("iris_model", "{}");
-        store.claim(List.of(fresh.id(), stale.id()), "w");
+        tables.claim("w", fresh.id(), stale.id());
         tables.silence(stale.id(), 60);
 
-        assertThat(store.silentSince(Duration.ofSeconds(30))).extracting(ClaimedTask::id).containsExactly(stale.id());
+        assertThat(store.silentSince(Duration.ofSeconds(30))).extracting(TaskRun::id).containsExactly(stale.id());
 
         store.beat("w", List.of(stale.id()));
         assertThat(store.silentSince(Duration.ofSeconds(30))).isEmpty();

@@ -31,6 +31,11 @@ final class TaskTables {
         return task;
     }
 
+    /** Takes these tasks for a run by this worker and claims them, as a runner's heartbeat does for a long run. */
+    List<TaskRun> claim(String worker, UUID... ids) {
+        return store.claim(store.take(List.of(ids), worker));
+    }
+
     /** Makes a running task look as if its worker went silent that many seconds ago. */
     void silence(UUID id, int seconds) {
         jdbc.update("UPDATE prediction_task SET heartbeat_at = DATEADD('SECOND', ?, CURRENT_TIMESTAMP)"
