@@ -132,11 +132,13 @@ CREATE TABLE IF NOT EXISTS prediction_rejected (
 
 -- Single-record prediction tasks (`POST /api/models/{model}/tasks`, `prediction-batch task`): one
 -- row per task, from submission to its final state, beside the jobs so that the dashboard sees
--- both. States: QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED. `attempts` counts the runs that
--- claimed the task; only the run holding the latest attempt may write the final state, so a
--- task taken up again after its worker was lost is finished exactly once. `heartbeat_at` is
--- renewed by the worker running the task (database clock); a RUNNING task whose heartbeat is
--- older than the worker timeout is queued again. Finished tasks are deleted after the retention.
+-- both. States: QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED. A quick run goes from QUEUED to
+-- its end in one write; a run still going at its runner's next heartbeat claims the task
+-- (RUNNING). `attempts` counts the runs that ended or claimed the task; a run writes the final
+-- state only where the row still shows the state and attempts it left, so a task taken up again
+-- after its worker was lost is finished exactly once. `heartbeat_at` is renewed by the worker
+-- running the task (database clock); a RUNNING task whose heartbeat is older than the worker
+-- timeout is queued again. Finished tasks are deleted after the retention.
 CREATE TABLE IF NOT EXISTS prediction_task (
     task_id          VARCHAR(36)   NOT NULL PRIMARY KEY,
     model_name       VARCHAR(100)  NOT NULL,

@@ -13,8 +13,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param concurrency runner threads of a process that runs tasks ({@code serve} in embedded mode,
  *     {@code worker} in distributed mode); 0 means one per core
- * @param batchSize most tasks a runner claims and records in one transaction when many are waiting
- * @param heartbeatInterval how often a runner renews the heartbeat of the tasks it runs
+ * @param batchSize most tasks a runner takes and records in one transaction when many are waiting
+ * @param heartbeatInterval how often a runner claims the tasks it still runs and renews their
+ *     heartbeat
  * @param workerTimeout how long a running task may go without heartbeat before it is taken as
  *     lost and queued again; at least twice the heartbeat interval
  * @param maxAttempts how many runs a task may lose to dead workers before it fails
