@@ -42,6 +42,7 @@ public class TaskService {
         Task task = Task.queued(UUID.randomUUID(), model.qualifiedName(), model.version(), record.toString(),
                 TaskStore.now());
         intake.accept(task);
+        waiters.accepted(task.id());
         return task;
     }
 
@@ -56,16 +57,20 @@ public class TaskService {
         }
         // The waiter goes in place before the read, so that an end announced in between is not missed.
         CompletableFuture<Task> ended = waiters.await(id, wait);
-        Task task;
-        try {
-            task = task(id);
-        } catch (TaskNotFoundException e) {
-            ended.complete(null);
-            throw e;
-        }
-        if (task.state().isFinal()) {
-            ended.complete(null);
-            return CompletableFuture.completedFuture(task);
+        // A task accepted here and not ended needs no read before the wait: the usual long poll,
+        // right after its submission, spares a database round trip.
+        if (!waiters.isUnended(id)) {
+            Task task;
+            try {
+                task = task(id);
+            } catch (TaskNotFoundException e) {
+                ended.complete(null);
+                throw e;
+            }
+            if (task.state().isFinal()) {
+                ended.complete(null);
+                return CompletableFuture.completedFuture(task);
+            }
         }
         // An announced end carries the task as recorded; a wait that ran out reads it.
         return ended.thenApply(announced -> announced != null ? announced : task(id));

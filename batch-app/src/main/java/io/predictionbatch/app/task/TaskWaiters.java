@@ -20,7 +20,12 @@ import io.micrometer.core.instrument.Timer;
  */
 public final class TaskWaiters {
 
+    /** Beyond this many, what {@link #unended} knows is dropped: it only spares reads. */
+    static final int MAX_UNENDED = 100_000;
+
     private final ConcurrentMap<UUID, Set<CompletableFuture<Task>>> waiting = new ConcurrentHashMap<>();
+    /** Tasks this server accepted whose end it has not heard of. */
+    private final Set<UUID> unended = ConcurrentHashMap.newKeySet();
     private final MeterRegistry meters;
 
     public TaskWaiters(MeterRegistry meters) {
@@ -53,8 +58,27 @@ public final class TaskWaiters {
         return waiter;
     }
 
+    /** This server accepted this task: every server hears of its end ({@link TaskEvents}). */
+    public void accepted(UUID id) {
+        if (unended.size() >= MAX_UNENDED) {
+            // Ends never heard of (an announcement lost with a Redis connection) must not pile up.
+            unended.clear();
+        }
+        unended.add(id);
+    }
+
+    /**
+     * Whether this task was accepted here and its end not yet heard of: a long poll on it may wait
+     * without reading it first. Ask after {@link #await}: an end announced before is then either
+     * known here or completes the waiter.
+     */
+    public boolean isUnended(UUID id) {
+        return unended.contains(id);
+    }
+
     public void complete(Collection<Task> ended) {
         for (Task task : ended) {
+            unended.remove(task.id());  // before the waiters: see isUnended
             measureRoundTrip(task);
             Set<CompletableFuture<Task>> waiters = waiting.remove(task.id());
             if (waiters != null) {
@@ -82,6 +106,11 @@ public final class TaskWaiters {
             waiters.remove(waiter);
             return waiters.isEmpty() ? null : waiters;
         });
+    }
+
+    /** How many tasks accepted here are known not to have ended. */
+    int unendedTasks() {
+        return unended.size();
     }
 
     /** How many tasks are waited for. */

@@ -54,6 +54,30 @@ class TaskWaitersTest {
     }
 
     @Test
+    void aTaskAcceptedHereIsUnendedUntilItsEndIsAnnounced() {
+        Task task = ended(UUID.randomUUID());
+        waiters.accepted(task.id());
+        assertThat(waiters.isUnended(task.id())).isTrue();
+        assertThat(waiters.isUnended(UUID.randomUUID())).as("accepted elsewhere").isFalse();
+
+        waiters.complete(List.of(task));
+
+        assertThat(waiters.isUnended(task.id())).isFalse();
+    }
+
+    @Test
+    void whatIsKnownOfUnendedTasksIsBounded() {
+        for (int i = 0; i <= TaskWaiters.MAX_UNENDED; i++) {
+            waiters.accepted(UUID.randomUUID());
+        }
+        UUID last = UUID.randomUUID();
+        waiters.accepted(last);
+
+        assertThat(waiters.isUnended(last)).isTrue();
+        assertThat(waiters.unendedTasks()).isLessThanOrEqualTo(TaskWaiters.MAX_UNENDED);
+    }
+
+    @Test
     void anAnnouncementForAnotherTaskWakesNobody() {
         CompletableFuture<Task> waiter = waiters.await(UUID.randomUUID(), Duration.ofMinutes(1));
 
