@@ -124,7 +124,7 @@ mkdir -p "$WORK/home"
     cd "$WORK"
     unset SPRING_PROFILES_ACTIVE
     export PREDICTION_BATCH_HOME="$WORK/home"
-    exec java "@$ROOT/batch-app/jvm.options" -jar "$JAR" serve --port "$PORT" # as the Docker image runs it
+    exec java -jar "$JAR" serve --port "$PORT" # as ./prediction-batch and the Docker image's manager run it
 ) >"$WORK/serve.log" 2>&1 &
 SERVE_PID=$!
 BASE="http://127.0.0.1:$PORT"
