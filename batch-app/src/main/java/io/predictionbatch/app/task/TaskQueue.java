@@ -8,8 +8,8 @@ import java.util.UUID;
 /**
  * Carries the ids of accepted tasks to the runners that predict them: a queue in this JVM in
  * embedded mode, a Redis list in distributed mode. The queue is only a hint of what to run next;
- * the task's row is the truth, so a task sent twice is run once (its claim is conditional), and a
- * task the queue lost is sent again by {@link LostTaskRecovery}.
+ * the task's row is the truth, so a task sent twice is finished once (its end is recorded
+ * conditionally), and a task the queue lost is sent again by {@link LostTaskRecovery}.
  */
 public interface TaskQueue {
 

@@ -41,8 +41,14 @@ public class TaskService {
         HostedModel<?, ?> model = models.get(modelName);
         Task task = Task.queued(UUID.randomUUID(), model.qualifiedName(), model.version(), record.toString(),
                 TaskStore.now());
-        intake.accept(task);
+        // Known before it is queued: its end may be announced before accept returns.
         waiters.accepted(task.id());
+        try {
+            intake.accept(task);
+        } catch (RuntimeException e) {
+            waiters.unaccepted(task.id());
+            throw e;
+        }
         return task;
     }
 

@@ -58,13 +58,21 @@ public final class TaskWaiters {
         return waiter;
     }
 
-    /** This server accepted this task: every server hears of its end ({@link TaskEvents}). */
+    /**
+     * This server accepts this task: every server hears of its end ({@link TaskEvents}). Call it
+     * before the task is queued, or an end announced first is missed and a long poll waits it out.
+     */
     public void accepted(UUID id) {
         if (unended.size() >= MAX_UNENDED) {
             // Ends never heard of (an announcement lost with a Redis connection) must not pile up.
             unended.clear();
         }
         unended.add(id);
+    }
+
+    /** This server could not accept this task after all. */
+    public void unaccepted(UUID id) {
+        unended.remove(id);
     }
 
     /**

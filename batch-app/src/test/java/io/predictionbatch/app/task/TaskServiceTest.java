@@ -3,7 +3,9 @@ package io.predictionbatch.app.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -50,6 +52,32 @@ class TaskServiceTest {
 
         assertThat(poll).isDone();
         assertThat(poll.get().state()).isEqualTo(TaskState.SUCCEEDED);
+    }
+
+    @Test
+    void aLongPollOnATaskThatEndedBeforeItsSubmissionReturnedAnswersAtOnce() {
+        TaskQueue runsAtOnce = new TaskQueue() {
+            @Override
+            public void send(Collection<UUID> ids) {
+                runner.run(List.copyOf(ids));
+            }
+
+            @Override
+            public void resendMissing(List<UUID> queued) {
+            }
+
+            @Override
+            public Receiver receiver() {
+                throw new UnsupportedOperationException();
+            }
+        };
+        TaskService eager = new TaskService(models, tables.store, runsAtOnce, waiters::complete, waiters);
+        Task task = eager.submit("iris_model", SETOSA);
+
+        CompletableFuture<Task> poll = eager.awaitEnd(task.id(), Duration.ofSeconds(10));
+
+        assertThat(poll).as("its end was announced before the poll").isDone();
+        assertThat(poll.join().state()).isEqualTo(TaskState.SUCCEEDED);
     }
 
     @Test
