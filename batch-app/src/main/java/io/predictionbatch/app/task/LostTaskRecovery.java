@@ -14,8 +14,8 @@ import org.apache.commons.logging.LogFactory;
  * worker timeout (killed, cut off) is queued again, or failed once it has lost
  * {@code max-attempts} runs; a task queued for long that the queue no longer holds (embedded: the
  * server restarted; distributed: Redis lost its list, or a worker died before it claimed the task)
- * is sent again. Both changes are conditional
- * on the task's state, so that any number of servers may run this at once.
+ * is sent again. Both changes are conditional on the task's state, so that any number of servers
+ * may run this at once.
  */
 public final class LostTaskRecovery {
 
