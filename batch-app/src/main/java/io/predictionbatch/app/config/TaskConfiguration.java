@@ -2,6 +2,7 @@ package io.predictionbatch.app.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.predictionbatch.app.task.Checkpoint;
 import io.predictionbatch.app.task.LostTaskRecovery;
 import io.predictionbatch.app.task.TaskEvents;
 import io.predictionbatch.app.task.TaskExpiry;
@@ -19,14 +20,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Single-record tasks, the same in both modes: the table, the runners, recovery and expiry. The
- * mode's configuration adds the {@link TaskQueue} and {@link TaskEvents} that carry them.
+ * mode's configuration adds the {@link TaskQueue} and {@link TaskEvents} that carry them. A
+ * database whose commits are not durable when they return (the embedded database server) adds
+ * the {@link Checkpoint} that makes them so.
  */
 @Configuration(proxyBeanMethods = false)
 public class TaskConfiguration {
 
     @Bean
-    TaskStore taskStore(JdbcTemplate jdbc) {
-        return new TaskStore(jdbc);
+    TaskStore taskStore(JdbcTemplate jdbc, ObjectProvider<Checkpoint> checkpoint) {
+        return new TaskStore(jdbc, checkpoint.getIfAvailable(() -> Checkpoint.ON_COMMIT));
     }
 
     @Bean

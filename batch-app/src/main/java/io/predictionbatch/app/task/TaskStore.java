@@ -47,9 +47,12 @@ public class TaskStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final TaskCounts counts;
+    private final Checkpoint checkpoint;
 
-    public TaskStore(JdbcTemplate jdbc) {
+    /** @param checkpoint made after a submission or a cancel commits, before the client hears of it */
+    public TaskStore(JdbcTemplate jdbc, Checkpoint checkpoint) {
         this.jdbc = jdbc;
+        this.checkpoint = checkpoint;
         this.transactions = new TransactionTemplate(new JdbcTransactionManager(jdbc.getDataSource()));
         this.counts = new TaskCounts(jdbc, transactions);
     }
@@ -64,7 +67,10 @@ public class TaskStore {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Records these new tasks in one statement, and their count: one commit for a group of submissions. */
+    /**
+     * Records these new tasks in one statement, and their count: one commit (and checkpoint) for a
+     * group of submissions.
+     */
     void insert(List<Task> tasks) {
         List<Object> arguments = new ArrayList<>();
         for (Task task : tasks) {
@@ -79,6 +85,7 @@ public class TaskStore {
                     arguments.toArray());
             counts.record(changes);
         });
+        checkpoint.force();
     }
 
     public Optional<Task> find(UUID id) {
@@ -185,7 +192,7 @@ public class TaskStore {
         Instant now = now();
         String sql = "UPDATE prediction_task SET state = 'CANCELLED', error_message = 'Cancelled before it ran',"
                 + " finished_at = ? WHERE task_id = ? AND state = 'QUEUED'";
-        return Boolean.TRUE.equals(transactions.execute(status -> {
+        boolean done = Boolean.TRUE.equals(transactions.execute(status -> {
             Cancelled cancelled = jdbc.execute(
                     connection -> connection.prepareStatement(sql, new String[] {"model_name", "submitted_at"}),
                     (PreparedStatement statement) -> {
@@ -203,6 +210,10 @@ public class TaskStore {
             }
             return cancelled != null;
         }));
+        if (done) {
+            checkpoint.force();
+        }
+        return done;
     }
 
     /** Running tasks whose worker has not renewed their heartbeat for this long (by the database's clock). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +26,25 @@ class TaskStoreTest {
         assertThat(stored.input()).isEqualTo("{\"a\":1}");
         assertThat(stored.submittedAt()).isNotNull();
         assertThat(stored.startedAt()).isNull();
+    }
+
+    @Test
+    void aSubmissionAndACancelAreCheckpointedOnceCommittedAndTheOtherChangesAreNot() {
+        // What another connection sees at each checkpoint: only what was committed before it.
+        List<String> seenAtCheckpoints = new ArrayList<>();
+        TaskStore checkpointed = new TaskStore(tables.jdbc, () -> seenAtCheckpoints.add(String.valueOf(
+                tables.jdbc.queryForList("SELECT state FROM prediction_task ORDER BY state", String.class))));
+        Task cancelled = Task.queued(UUID.randomUUID(), "iris_model", "1.0.0", "{}", TaskStore.now());
+        Task run = Task.queued(UUID.randomUUID(), "iris_model", "1.0.0", "{}", TaskStore.now());
+
+        checkpointed.insert(List.of(cancelled));
+        checkpointed.cancel(cancelled.id());
+        checkpointed.insert(List.of(run));
+        TaskRun taken = checkpointed.take(List.of(run.id()), "worker-a").get(0);
+        checkpointed.finish(List.of(TaskOutcome.succeeded(checkpointed.claim(List.of(taken)).get(0), "{}")));
+        checkpointed.cancel(run.id());
+
+        assertThat(seenAtCheckpoints).containsExactly("[QUEUED]", "[CANCELLED]", "[CANCELLED, QUEUED]");
     }
 
     @Test

@@ -20,7 +20,7 @@ final class TaskTables {
         new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql"),
                 new ClassPathResource("sql/schema.sql")).execute(dataSource);
         jdbc = new JdbcTemplate(dataSource);
-        store = new TaskStore(jdbc);
+        store = new TaskStore(jdbc, Checkpoint.ON_COMMIT);
     }
 
     /** Submits a task for this model (at the version the test registry hosts) and record, as the service does, without a queue. */
