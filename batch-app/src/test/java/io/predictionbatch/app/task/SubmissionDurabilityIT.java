@@ -15,9 +15,7 @@ import io.predictionbatch.app.embedded.DatabaseServerFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * The embedded database server writes commits to its file in the background; a submission is
@@ -40,8 +38,7 @@ class SubmissionDurabilityIT {
         for (int round = 0; round < 3; round++) {
             DatabaseServerDataSource dataSource = dataSource();
             if (round == 0) {
-                new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql"),
-                        new ClassPathResource("sql/schema.sql")).execute(dataSource);
+                TaskTables.createSchema(dataSource);
             }
             TaskStore store = new TaskStore(new JdbcTemplate(dataSource), new DatabaseServerCheckpoint(dataSource));
             // A server that has just opened the file, or run DDL, writes the next commit at once.

@@ -3,6 +3,8 @@ package io.predictionbatch.app.task;
 import java.util.List;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,10 +19,15 @@ final class TaskTables {
     TaskTables() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql"),
-                new ClassPathResource("sql/schema.sql")).execute(dataSource);
+        createSchema(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         store = new TaskStore(jdbc, Checkpoint.ON_COMMIT);
+    }
+
+    /** Creates the job repository's schema and ours in this H2 database. */
+    static void createSchema(DataSource dataSource) {
+        new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql"),
+                new ClassPathResource("sql/schema.sql")).execute(dataSource);
     }
 
     /** Submits a task for this model (at the version the test registry hosts) and record, as the service does, without a queue. */
