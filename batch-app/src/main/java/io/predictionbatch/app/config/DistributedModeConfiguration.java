@@ -1,6 +1,7 @@
 package io.predictionbatch.app.config;
 
 import io.predictionbatch.app.job.PredictPartitionStep;
+import io.predictionbatch.app.partition.PartitionRuns;
 import io.predictionbatch.app.partition.redis.PartitionHeartbeats;
 import io.predictionbatch.app.partition.redis.PartitionRequest;
 import io.predictionbatch.app.partition.redis.PartitionWorker;
@@ -71,17 +72,17 @@ public class DistributedModeConfiguration {
 
     @Bean
     RemotePartitionHandler partitionHandler(JobRepository jobRepository, RedisQueueOutboundChannelAdapter sender,
-            RedisTemplate<String, PartitionRequest> partitionRequestQueue, PartitionHeartbeats heartbeats,
-            DistributedProperties properties) {
-        return new RemotePartitionHandler(jobRepository, sender, partitionRequestQueue, properties.queue(),
+            RedisTemplate<String, PartitionRequest> partitionRequestQueue, PartitionRuns runs,
+            PartitionHeartbeats heartbeats, DistributedProperties properties) {
+        return new RemotePartitionHandler(jobRepository, sender, partitionRequestQueue, properties.queue(), runs,
                 heartbeats, properties.pollInterval(), properties.workerTimeout());
     }
 
     @Bean
     PartitionWorker partitionWorker(JobRepository jobRepository, PredictPartitionStep predictPartition,
-            PartitionHeartbeats heartbeats, DistributedProperties properties,
+            PartitionRuns runs, PartitionHeartbeats heartbeats, DistributedProperties properties,
             RedisConnectionFactory connectionFactory, RedisSerializer<PartitionRequest> serializer) {
-        return new PartitionWorker(jobRepository, predictPartition, heartbeats, properties, connectionFactory,
+        return new PartitionWorker(jobRepository, predictPartition, runs, heartbeats, properties, connectionFactory,
                 serializer);
     }
 

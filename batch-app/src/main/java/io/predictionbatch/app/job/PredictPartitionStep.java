@@ -58,7 +58,11 @@ public final class PredictPartitionStep implements Step {
 
     @Override
     public void execute(StepExecution partition) throws JobInterruptedException {
-        runs.recordHere(partition);
+        if (!runs.claim(partition)) {
+            // A remote worker claims a partition before it runs it, and gives it up if another did.
+            throw new IllegalStateException("Step execution " + partition.getId() + " is run by "
+                    + runs.runner(partition.getId()).orElse("another runner"));
+        }
         PartitionComponents components = PartitionComponents.create(partition, models, resultTables);
         CommittedContext committed = new CommittedContext(partition);
         new StepBuilder(PartitionNames.WORKER_STEP, jobRepository)

@@ -1,7 +1,11 @@
 package io.predictionbatch.app.partition;
 
+import java.util.List;
+import java.util.Optional;
+
 import io.predictionbatch.app.config.ProcessName;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -9,9 +13,17 @@ import org.springframework.stereotype.Component;
  * Where each partition run happens ({@code host:pid thread}), in the table
  * {@code prediction_partition_run}, so the dashboard shows which worker or thread holds a
  * partition and held it before a restart.
+ *
+ * <p>The row is also the run's claim: its key is the step execution, so of two workers handed the
+ * same request (the manager sends a request again when it is no longer queued and no worker
+ * seems to have it, which a worker slow to start it can look like), only the first to record
+ * itself runs the partition.
  */
 @Component
 public class PartitionRuns {
+
+    /** Where a withheld partition ran, as the dashboard and `status` show it. */
+    static final String NOBODY = "(no worker)";
 
     private final JdbcTemplate jdbc;
 
@@ -19,9 +31,38 @@ public class PartitionRuns {
         this.jdbc = jdbc;
     }
 
-    /** Records that this thread of this process runs the partition execution. */
-    public void recordHere(StepExecution partition) {
-        jdbc.update("INSERT INTO prediction_partition_run (step_execution_id, ran_on) VALUES (?, ?)",
-                partition.getId(), ProcessName.current() + " " + Thread.currentThread().getName());
+    /**
+     * Claims the partition execution for this thread of this process: true when it is now, or
+     * already was, this runner's; false when another runner claimed it first.
+     */
+    public boolean claim(StepExecution partition) {
+        String here = ProcessName.current() + " " + Thread.currentThread().getName();
+        return record(partition, here) || runner(partition.getId()).filter(here::equals).isPresent();
+    }
+
+    /**
+     * Keeps every runner from claiming the partition execution, as the manager does before it
+     * marks stopped a partition no worker took: false when a runner claimed it first.
+     */
+    public boolean withhold(StepExecution partition) {
+        return record(partition, NOBODY);
+    }
+
+    private boolean record(StepExecution partition, String runner) {
+        try {
+            jdbc.update("INSERT INTO prediction_partition_run (step_execution_id, ran_on) VALUES (?, ?)",
+                    partition.getId(), runner);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** Who claimed the partition execution, if anyone did. */
+    public Optional<String> runner(long stepExecutionId) {
+        List<String> runners = jdbc.queryForList(
+                "SELECT ran_on FROM prediction_partition_run WHERE step_execution_id = ?", String.class,
+                stepExecutionId);
+        return runners.stream().findFirst();
     }
 }

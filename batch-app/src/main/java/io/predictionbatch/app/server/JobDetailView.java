@@ -14,7 +14,8 @@ record JobDetailView(JobView job, String failureReason, List<Partition> partitio
         String rejects) {
 
     /**
-     * @param ranOn where its latest run happens or happened: {@code host:pid thread}
+     * @param ranOn where its latest run happens or happened: {@code host:pid thread}, or {@code (no
+     *        worker)} for a partition stopped before a worker took it
      * @param runs how many times it was run: more than once after a restart or a lost worker
      */
     record Partition(String name, int index, String status, long firstLine, long records, long done,

@@ -231,7 +231,7 @@ class DistributedModeIT {
         TestInputs.awaitPartBytes(work, 1_000, job.process());
 
         Cli.Result stop = distributed.run("stop", "1");
-        assertThat(stop.exitCode()).as(stop.out() + stop.err()).isZero();
+        assertThat(stop.exitCode()).as(stop.out() + stop.err() + warnings()).isZero();
         assertThat(stop.out()).contains("Job 1 STOPPED").contains("prediction-batch restart 1");
         Cli.Result stopped = job.await();
         assertThat(stopped.exitCode()).isEqualTo(UserErrorHandler.FAILURE);

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import io.predictionbatch.app.embedded.DatabaseServerCheckpoint;
 import io.predictionbatch.app.embedded.DatabaseServerDataSource;
 import io.predictionbatch.app.embedded.DatabaseServerFile;
+import io.predictionbatch.app.testdb.RepositorySchema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ class SubmissionDurabilityIT {
         for (int round = 0; round < 3; round++) {
             DatabaseServerDataSource dataSource = dataSource();
             if (round == 0) {
-                TaskTables.createSchema(dataSource);
+                RepositorySchema.create(dataSource);
             }
             TaskStore store = new TaskStore(new JdbcTemplate(dataSource), new DatabaseServerCheckpoint(dataSource));
             // A server that has just opened the file, or run DDL, writes the next commit at once.

@@ -3,12 +3,8 @@ package io.predictionbatch.app.task;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import org.h2.jdbcx.JdbcDataSource;
-import org.springframework.core.io.ClassPathResource;
+import io.predictionbatch.app.testdb.RepositorySchema;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /** A private in-memory H2 database with the job repository's schema and ours, and a store over it. */
 final class TaskTables {
@@ -17,17 +13,8 @@ final class TaskTables {
     final TaskStore store;
 
     TaskTables() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        createSchema(dataSource);
-        jdbc = new JdbcTemplate(dataSource);
+        jdbc = new JdbcTemplate(RepositorySchema.inMemory());
         store = new TaskStore(jdbc, Checkpoint.ON_COMMIT);
-    }
-
-    /** Creates the job repository's schema and ours in this H2 database. */
-    static void createSchema(DataSource dataSource) {
-        new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql"),
-                new ClassPathResource("sql/schema.sql")).execute(dataSource);
     }
 
     /** Submits a task for this model (at the version the test registry hosts) and record, as the service does, without a queue. */

@@ -34,13 +34,13 @@ record PartitionDecision(Action action, String reason) {
      * @param status its execution's status in the job repository
      * @param exitCode its execution's exit code
      * @param beating its worker's heartbeat is there (read before the status)
-     * @param seenBeating a heartbeat was seen for this execution at an earlier poll
-     * @param quiet no heartbeat and no commit for the worker timeout
+     * @param taken a worker took this execution: it claimed it (see {@code PartitionRuns}) or beat for it
+     * @param quiet no heartbeat, no commit and no claim for the worker timeout
      * @param jobStopping the job was asked to stop
      * @param markedForRerun this manager ended the execution to run it again, and has not yet
      * @param transientReruns how often the partition was already run again after a transient failure
      */
-    record Facts(BatchStatus status, String exitCode, boolean beating, boolean seenBeating, boolean quiet,
+    record Facts(BatchStatus status, String exitCode, boolean beating, boolean taken, boolean quiet,
             boolean jobStopping, boolean markedForRerun, int transientReruns) {
 
         boolean failedTransiently() {
@@ -59,7 +59,7 @@ record PartitionDecision(Action action, String reason) {
         if (facts.beating() || !facts.quiet()) {
             return wait("running");
         }
-        if (facts.status() == BatchStatus.STARTING && !facts.seenBeating()) {
+        if (facts.status() == BatchStatus.STARTING && !facts.taken()) {
             return facts.jobStopping()
                     ? new PartitionDecision(Action.STOP, "the job stopped before a worker took the partition")
                     : new PartitionDecision(Action.RESEND_IF_LOST, "no worker took the partition");

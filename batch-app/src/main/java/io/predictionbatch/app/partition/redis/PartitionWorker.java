@@ -15,6 +15,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import io.predictionbatch.app.config.DistributedProperties;
 import io.predictionbatch.app.config.ProcessName;
+import io.predictionbatch.app.partition.PartitionRuns;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobInterruptedException;
@@ -47,6 +48,7 @@ public final class PartitionWorker implements SmartLifecycle, BeanFactoryAware {
 
     private final JobRepository jobRepository;
     private final Step step;
+    private final PartitionRuns runs;
     private final PartitionHeartbeats heartbeats;
     private final DistributedProperties properties;
     private final RedisConnectionFactory connectionFactory;
@@ -61,11 +63,12 @@ public final class PartitionWorker implements SmartLifecycle, BeanFactoryAware {
         return thread;
     });
 
-    public PartitionWorker(JobRepository jobRepository, Step step, PartitionHeartbeats heartbeats,
+    public PartitionWorker(JobRepository jobRepository, Step step, PartitionRuns runs, PartitionHeartbeats heartbeats,
             DistributedProperties properties, RedisConnectionFactory connectionFactory,
             RedisSerializer<PartitionRequest> serializer) {
         this.jobRepository = jobRepository;
         this.step = step;
+        this.runs = runs;
         this.heartbeats = heartbeats;
         this.properties = properties;
         this.connectionFactory = connectionFactory;
@@ -146,6 +149,12 @@ public final class PartitionWorker implements SmartLifecycle, BeanFactoryAware {
             // Sent twice (a lost request resent) or already run again elsewhere: someone else owns it.
             log.info("Ignoring request for step execution " + request.stepExecutionId() + " in state "
                     + (partition == null ? "unknown" : partition.getStatus()));
+            return;
+        }
+        if (!runs.claim(partition)) {
+            // Sent again while this worker was slow to claim it, and another worker claimed it first.
+            log.info("Ignoring request for step execution " + request.stepExecutionId() + ": "
+                    + runs.runner(request.stepExecutionId()).orElse("another worker") + " runs it");
             return;
         }
         long id = partition.getId();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.predictionbatch.app.partition.PartitionRuns;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -33,14 +34,20 @@ import org.springframework.transaction.TransactionException;
  * repository until each has ended; workers send no replies.
  *
  * <p>At each poll it gathers what it knows of each partition (status, heartbeat, quiet time,
- * whether the job is stopping) and carries out what {@link PartitionDecision} makes of it: a
- * partition whose worker was lost, that a stopping worker handed back, or that failed because the
- * database or Redis was unreachable, is run again from its last committed chunk as a new step
- * execution with the old one's execution context; a request Redis lost before any worker took it
- * is pushed again; when the job is stopping, a partition nothing runs is marked STOPPED for a
- * restart to resume. Ending an execution goes through the repository's optimistic lock, so a
- * worker that was only slow, and commits first, keeps its partition, and one that was cut off
- * can commit nothing more.
+ * whether a worker took it, whether the job is stopping) and carries out what
+ * {@link PartitionDecision} makes of it: a partition whose worker was lost, that a stopping worker
+ * handed back, or that failed because the database or Redis was unreachable, is run again from
+ * its last committed chunk as a new step execution with the old one's execution context; a
+ * request Redis lost before any worker took it is pushed again; when the job is stopping, a
+ * partition nothing runs is marked STOPPED for a restart to resume.
+ *
+ * <p>Which runner owns an execution is settled in the database: a worker claims an execution before
+ * it runs it ({@link PartitionRuns}), so a request pushed again because its worker was slow to
+ * start is run once; the manager withholds an execution no worker took before it marks it stopped;
+ * and ending a lost worker's execution goes through the repository's optimistic lock, so a worker
+ * that was only slow, and commits first, keeps its partition, and one that was cut off can commit
+ * nothing more. (While the job is stopping, Spring Batch takes the stored version before it writes,
+ * so there the slow worker's next commit reads STOPPED and it stops.)
  */
 public final class RemotePartitionHandler implements PartitionHandler {
 
@@ -50,6 +57,7 @@ public final class RemotePartitionHandler implements PartitionHandler {
     private final RedisQueueOutboundChannelAdapter requests;
     private final RedisTemplate<String, PartitionRequest> queue;
     private final String queueName;
+    private final PartitionRuns runs;
     private final PartitionHeartbeats heartbeats;
     private final Duration pollInterval;
     private final Duration workerTimeout;
@@ -59,12 +67,13 @@ public final class RemotePartitionHandler implements PartitionHandler {
     private final Set<Long> markedForRerun = new HashSet<>();
 
     public RemotePartitionHandler(JobRepository jobRepository, RedisQueueOutboundChannelAdapter requests,
-            RedisTemplate<String, PartitionRequest> queue, String queueName, PartitionHeartbeats heartbeats,
-            Duration pollInterval, Duration workerTimeout) {
+            RedisTemplate<String, PartitionRequest> queue, String queueName, PartitionRuns runs,
+            PartitionHeartbeats heartbeats, Duration pollInterval, Duration workerTimeout) {
         this.jobRepository = jobRepository;
         this.requests = requests;
         this.queue = queue;
         this.queueName = queueName;
+        this.runs = runs;
         this.heartbeats = heartbeats;
         this.pollInterval = pollInterval;
         this.workerTimeout = workerTimeout;
@@ -78,7 +87,8 @@ public final class RemotePartitionHandler implements PartitionHandler {
             send(partition);
         }
         log.info("Sent " + pending.size() + " partition request(s) to Redis list " + queueName);
-        Set<Long> seenBeating = new HashSet<>();
+        // When this manager first saw that a worker had taken each execution (its claim or its heartbeat).
+        Map<Long, LocalDateTime> takenAt = new HashMap<>();
         List<StepExecution> finished = new ArrayList<>();
         while (!pending.isEmpty()) {
             Thread.sleep(pollInterval.toMillis());
@@ -92,10 +102,11 @@ public final class RemotePartitionHandler implements PartitionHandler {
                     // could return the state from before and be taken as the end).
                     boolean beating = heartbeats.worker(partition.getId()) != null;
                     StepExecution current = jobRepository.getStepExecution(partition.getId());
-                    if (beating) {
-                        seenBeating.add(current.getId());
+                    if (!takenAt.containsKey(current.getId())
+                            && (beating || runs.runner(current.getId()).isPresent())) {
+                        takenAt.put(current.getId(), LocalDateTime.now());
                     }
-                    PartitionDecision.Facts facts = facts(current, beating, seenBeating.contains(current.getId()),
+                    PartitionDecision.Facts facts = facts(current, beating, takenAt.get(current.getId()),
                             jobStopping);
                     StepExecution next = carryOut(current, facts, PartitionDecision.decide(facts,
                             workerTimeout.toSeconds()));
@@ -115,12 +126,19 @@ public final class RemotePartitionHandler implements PartitionHandler {
         return finished;
     }
 
-    private PartitionDecision.Facts facts(StepExecution partition, boolean beating, boolean seenBeating,
+    /**
+     * @param takenAt when this manager first saw that a worker had taken the partition, or {@code null}:
+     *        a sign of life like a commit, since a worker claims an execution a moment before it beats
+     */
+    private PartitionDecision.Facts facts(StepExecution partition, boolean beating, LocalDateTime takenAt,
             boolean jobStopping) {
         LocalDateTime last = partition.getLastUpdated() != null ? partition.getLastUpdated() : partition.getCreateTime();
+        if (takenAt != null && (last == null || takenAt.isAfter(last))) {
+            last = takenAt;
+        }
         boolean quiet = last == null || last.plus(workerTimeout).isBefore(LocalDateTime.now());
         return new PartitionDecision.Facts(partition.getStatus(), partition.getExitStatus().getExitCode(), beating,
-                seenBeating, quiet, jobStopping, markedForRerun.contains(partition.getId()),
+                takenAt != null, quiet, jobStopping, markedForRerun.contains(partition.getId()),
                 transientReruns.getOrDefault(partition.getStepName(), 0));
     }
 
@@ -145,6 +163,9 @@ public final class RemotePartitionHandler implements PartitionHandler {
                 }
                 return partition;
             case STOP:
+                if (!facts.taken() && !runs.withhold(partition)) {
+                    return partition; // a worker claimed it a moment ago, and stops it itself
+                }
                 log.info(name + " is stopped: " + decision.reason());
                 return end(partition, BatchStatus.STOPPED, ExitStatus.STOPPED, decision.reason());
             case RERUN:

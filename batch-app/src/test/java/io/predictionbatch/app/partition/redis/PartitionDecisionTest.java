@@ -25,8 +25,8 @@ class PartitionDecisionTest {
         return new Facts(status, status.name(), true, true, false, false, false, 0);
     }
 
-    private static Facts with(Facts f, boolean beating, boolean seenBeating, boolean quiet, boolean jobStopping) {
-        return new Facts(f.status(), f.exitCode(), beating, seenBeating, quiet, jobStopping, f.markedForRerun(),
+    private static Facts with(Facts f, boolean beating, boolean taken, boolean quiet, boolean jobStopping) {
+        return new Facts(f.status(), f.exitCode(), beating, taken, quiet, jobStopping, f.markedForRerun(),
                 f.transientReruns());
     }
 
@@ -51,7 +51,7 @@ class PartitionDecisionTest {
     @Test
     void sendsARequestAgainThatNoWorkerTookWhenRedisLostIt() {
         assertThat(decide(with(facts(STARTING), false, false, true, false))).isEqualTo(RESEND_IF_LOST);
-        // Taken once (a heartbeat was seen), then silent: lost with its worker.
+        // Taken (claimed, or its heartbeat seen), then silent: lost with its worker.
         assertThat(decide(with(facts(STARTING), false, true, true, false))).isEqualTo(RERUN);
     }
 
