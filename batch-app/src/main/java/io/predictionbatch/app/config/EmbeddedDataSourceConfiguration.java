@@ -8,7 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.predictionbatch.app.embedded.DatabaseServerCheckpoint;
 import io.predictionbatch.app.embedded.DatabaseServerDataSource;
 import io.predictionbatch.app.embedded.DatabaseServerProperties;
-import io.predictionbatch.app.task.Checkpoint;
+import io.predictionbatch.app.task.CommitDurability;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -45,7 +45,7 @@ public class EmbeddedDataSourceConfiguration {
 
     /** The server writes commits in the background: a task's submission and cancel are written before the client hears of them. */
     @Bean
-    Checkpoint taskCheckpoint(DataSource dataSource) {
+    CommitDurability taskCommitDurability(DataSource dataSource) {
         return new DatabaseServerCheckpoint(dataSource);
     }
 

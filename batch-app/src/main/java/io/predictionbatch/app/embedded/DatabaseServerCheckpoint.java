@@ -2,15 +2,16 @@ package io.predictionbatch.app.embedded;
 
 import javax.sql.DataSource;
 
-import io.predictionbatch.app.task.Checkpoint;
+import io.predictionbatch.app.task.CommitDurability;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The database server writes commits to its file in the background, within
  * {@link DatabaseServerProcess#WRITE_DELAY_MILLIS}; H2's {@code CHECKPOINT} writes them now, with
- * whatever else was committed meanwhile.
+ * whatever else was committed meanwhile. The other commits need nothing more: a lost one is made
+ * again.
  */
-public final class DatabaseServerCheckpoint implements Checkpoint {
+public final class DatabaseServerCheckpoint implements CommitDurability {
 
     private final JdbcTemplate jdbc;
 

@@ -35,8 +35,8 @@ public final class DatabaseServerProcess {
      * moments, which is then done again: a restarted job's part files are cut back to the chunk its
      * repository kept, and recovery runs a task whose claim or end was lost again. What a client
      * is told of must not be lost: a submitted or cancelled task is written at once, with a
-     * {@code CHECKPOINT} ({@link io.predictionbatch.app.task.Checkpoint}). (A machine's crash loses
-     * what the operating system had not written either way: H2 does not sync.)
+     * {@code CHECKPOINT} ({@link DatabaseServerCheckpoint}). (A machine's crash loses what the
+     * operating system had not written either way: H2 does not sync.)
      */
     static final int WRITE_DELAY_MILLIS = 100;
 

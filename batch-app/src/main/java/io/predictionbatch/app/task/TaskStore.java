@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import io.predictionbatch.model.FieldViolation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * transaction, with its attempt, start and worker. Only the runs still going when the heartbeat
  * beats are claimed ({@code RUNNING}, with a heartbeat). That is a write and a commit less per
  * batch of tasks, where the database took about a third of a distributed task's CPU.
+ *
+ * <p>Its {@link CommitDurability} writes a submission or a cancel to disk before the client hears
+ * of it; the other changes are redone if a crash loses them (a task is taken up again).
  */
 public class TaskStore {
 
@@ -47,12 +51,12 @@ public class TaskStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final TaskCounts counts;
-    private final Checkpoint checkpoint;
+    private final CommitDurability durability;
 
-    /** @param checkpoint made after a submission or a cancel commits, before the client hears of it */
-    public TaskStore(JdbcTemplate jdbc, Checkpoint checkpoint) {
+    /** @param durability makes a submission or a cancel durable, and lets the other changes be made again */
+    public TaskStore(JdbcTemplate jdbc, CommitDurability durability) {
         this.jdbc = jdbc;
-        this.checkpoint = checkpoint;
+        this.durability = durability;
         this.transactions = new TransactionTemplate(new JdbcTransactionManager(jdbc.getDataSource()));
         this.counts = new TaskCounts(jdbc, transactions);
     }
@@ -85,7 +89,7 @@ public class TaskStore {
                     arguments.toArray());
             counts.record(changes);
         });
-        checkpoint.force();
+        durability.force();
     }
 
     public Optional<Task> find(UUID id) {
@@ -136,7 +140,7 @@ public class TaskStore {
         if (taken.isEmpty()) {
             return List.of();
         }
-        return transactions.execute(status -> {
+        return redoable(status -> {
             int[] updated = jdbc.batchUpdate("UPDATE prediction_task SET state = 'RUNNING', attempts = ?, started_at = ?,"
                     + " heartbeat_at = CURRENT_TIMESTAMP, worker = ? WHERE task_id = ? AND state = 'QUEUED'"
                     + " AND attempts = ?", taken.stream().map(run -> new Object[] {run.attempt(), time(run.startedAt()),
@@ -155,7 +159,7 @@ public class TaskStore {
      * lost and run again, ended by another run) is dropped.
      */
     List<Task> finish(List<TaskOutcome> outcomes) {
-        return transactions.execute(status -> {
+        return redoable(status -> {
             int[] updated = jdbc.batchUpdate("UPDATE prediction_task SET state = ?, result = ?, error_message = ?,"
                     + " error_violations = ?, finished_at = ?, heartbeat_at = NULL, attempts = ?, started_at = ?,"
                     + " worker = ? WHERE task_id = ? AND state = ? AND attempts = ?", outcomes.stream().map(outcome -> {
@@ -211,7 +215,7 @@ public class TaskStore {
             return cancelled != null;
         }));
         if (done) {
-            checkpoint.force();
+            durability.force();
         }
         return done;
     }
@@ -226,7 +230,7 @@ public class TaskStore {
 
     /** Puts a running task back in the queue, if this attempt still holds it. */
     boolean requeue(TaskRun task) {
-        return Boolean.TRUE.equals(transactions.execute(status -> {
+        return Boolean.TRUE.equals(redoable(status -> {
             boolean requeued = jdbc.update("UPDATE prediction_task SET state = 'QUEUED', worker = NULL,"
                     + " heartbeat_at = NULL WHERE task_id = ? AND state = 'RUNNING' AND attempts = ?",
                     task.id().toString(), task.attempt()) == 1;
@@ -245,7 +249,7 @@ public class TaskStore {
 
     /** Deletes the tasks that finished before this time; returns how many. */
     int deleteFinishedBefore(Instant cutoff) {
-        Integer deleted = transactions.execute(status -> {
+        Integer deleted = redoable(status -> {
             TaskCounts.Changes changes = new TaskCounts.Changes();
             long[] finished = {0};
             jdbc.query("SELECT model_name, state, COUNT(*),"
@@ -265,6 +269,14 @@ public class TaskStore {
             return rows;
         });
         return deleted == null ? 0 : deleted;
+    }
+
+    /** Runs a transaction of changes that are made again if a crash loses them (see {@link CommitDurability}). */
+    private <T> T redoable(TransactionCallback<T> changes) {
+        return transactions.execute(status -> {
+            durability.relax(jdbc);
+            return changes.doInTransaction(status);
+        });
     }
 
     private static Task task(ResultSet row, int rowNumber) throws SQLException {

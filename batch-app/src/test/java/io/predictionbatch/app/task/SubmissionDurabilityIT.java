@@ -52,7 +52,7 @@ class SubmissionDurabilityIT {
             submitted.add(task.id());
         }
 
-        TaskStore store = new TaskStore(new JdbcTemplate(dataSource()), Checkpoint.ON_COMMIT);
+        TaskStore store = new TaskStore(new JdbcTemplate(dataSource()), CommitDurability.EVERY_COMMIT);
         for (UUID id : submitted) {
             assertThat(store.find(id)).as("task %s after its server was killed", id).get()
                     .extracting(Task::state).isEqualTo(TaskState.QUEUED);

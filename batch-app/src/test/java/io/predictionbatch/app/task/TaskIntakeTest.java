@@ -24,7 +24,7 @@ class TaskIntakeTest {
     @Test
     void everyTaskSubmittedAtOnceIsRecordedAndQueuedOnceInFewerStatementsThanTasks() throws Exception {
         List<Integer> groupSizes = new CopyOnWriteArrayList<>();
-        TaskStore countingStore = new TaskStore(tables.jdbc, Checkpoint.ON_COMMIT) {
+        TaskStore countingStore = new TaskStore(tables.jdbc, CommitDurability.EVERY_COMMIT) {
             @Override
             void insert(List<Task> tasks) {
                 groupSizes.add(tasks.size());

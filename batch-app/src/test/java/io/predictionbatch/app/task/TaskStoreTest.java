@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import io.predictionbatch.model.FieldViolation;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 class TaskStoreTest {
 
@@ -29,22 +31,37 @@ class TaskStoreTest {
     }
 
     @Test
-    void aSubmissionAndACancelAreCheckpointedOnceCommittedAndTheOtherChangesAreNot() {
-        // What another connection sees at each checkpoint: only what was committed before it.
-        List<String> seenAtCheckpoints = new ArrayList<>();
-        TaskStore checkpointed = new TaskStore(tables.jdbc, () -> seenAtCheckpoints.add(String.valueOf(
-                tables.jdbc.queryForList("SELECT state FROM prediction_task ORDER BY state", String.class))));
+    void aSubmissionAndACancelAreForcedToDiskOnceCommittedAndTheOtherChangesMayBeRelaxed() {
+        // What another connection sees when each is forced (only what was committed before it),
+        // and which changes relax their transaction's commit, from inside it.
+        List<String> events = new ArrayList<>();
+        TaskStore store = new TaskStore(tables.jdbc, new CommitDurability() {
+            @Override
+            public void relax(JdbcTemplate jdbc) {
+                events.add("relax" + (TransactionSynchronizationManager.isActualTransactionActive() ? "" : " outside"));
+            }
+
+            @Override
+            public void force() {
+                events.add("force " + tables.jdbc.queryForList("SELECT state FROM prediction_task ORDER BY state",
+                        String.class));
+            }
+        });
         Task cancelled = Task.queued(UUID.randomUUID(), "iris_model", "1.0.0", "{}", TaskStore.now());
         Task run = Task.queued(UUID.randomUUID(), "iris_model", "1.0.0", "{}", TaskStore.now());
+        Task lost = Task.queued(UUID.randomUUID(), "iris_model", "1.0.0", "{}", TaskStore.now());
 
-        checkpointed.insert(List.of(cancelled));
-        checkpointed.cancel(cancelled.id());
-        checkpointed.insert(List.of(run));
-        TaskRun taken = checkpointed.take(List.of(run.id()), "worker-a").get(0);
-        checkpointed.finish(List.of(TaskOutcome.succeeded(checkpointed.claim(List.of(taken)).get(0), "{}")));
-        checkpointed.cancel(run.id());
+        store.insert(List.of(cancelled));
+        store.cancel(cancelled.id());
+        store.insert(List.of(run, lost));
+        TaskRun taken = store.take(List.of(run.id()), "worker-a").get(0);
+        store.finish(List.of(TaskOutcome.succeeded(store.claim(List.of(taken)).get(0), "{}")));
+        store.cancel(run.id());
+        store.requeue(store.claim(store.take(List.of(lost.id()), "worker-b")).get(0));
+        store.deleteFinishedBefore(TaskStore.now().plusSeconds(1));
 
-        assertThat(seenAtCheckpoints).containsExactly("[QUEUED]", "[CANCELLED]", "[CANCELLED, QUEUED]");
+        assertThat(events).containsExactly("force [QUEUED]", "force [CANCELLED]", "force [CANCELLED, QUEUED, QUEUED]",
+                "relax", "relax", "relax", "relax", "relax");
     }
 
     @Test

@@ -14,7 +14,7 @@ final class TaskTables {
 
     TaskTables() {
         jdbc = new JdbcTemplate(RepositorySchema.inMemory());
-        store = new TaskStore(jdbc, Checkpoint.ON_COMMIT);
+        store = new TaskStore(jdbc, CommitDurability.EVERY_COMMIT);
     }
 
     /** Submits a task for this model (at the version the test registry hosts) and record, as the service does, without a queue. */
