@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PartitionRuns {
 
-    /** Where a withheld partition ran, as the dashboard and `status` show it. */
+    /** Where a withheld partition ran, as the dashboard and {@code status} show it. */
     static final String NOBODY = "(no worker)";
 
     private final JdbcTemplate jdbc;
