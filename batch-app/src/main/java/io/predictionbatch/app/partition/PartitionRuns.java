@@ -37,7 +37,10 @@ public class PartitionRuns {
      */
     public boolean claim(StepExecution partition) {
         String here = ProcessName.current() + " " + Thread.currentThread().getName();
-        return record(partition, here) || runner(partition.getId()).filter(here::equals).isPresent();
+        // Looked up first: a remote worker's step claims what its worker claimed, and an INSERT
+        // refused on the key would put an error in PostgreSQL's log for every partition run.
+        Optional<String> runner = runner(partition.getId());
+        return runner.isPresent() ? runner.get().equals(here) : record(partition, here);
     }
 
     /**
