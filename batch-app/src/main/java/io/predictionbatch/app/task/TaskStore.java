@@ -72,8 +72,8 @@ public class TaskStore {
     }
 
     /**
-     * Records these new tasks in one statement, and their count: one commit (and checkpoint) for a
-     * group of submissions.
+     * Records these new tasks in one statement, and their count: one commit for a group of
+     * submissions, made durable ({@link CommitDurability#force}) before any submitter hears of it.
      */
     void insert(List<Task> tasks) {
         List<Object> arguments = new ArrayList<>();
