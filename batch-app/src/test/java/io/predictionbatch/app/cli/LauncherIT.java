@@ -62,6 +62,20 @@ class LauncherIT {
         assertThat(Files.readAllLines(folder.resolve("off.csv"))).hasSize(151);
     }
 
+    @Test
+    void commandsThatEndRunTheParallelCollectorUnlessTheUserPicksAnother() throws Exception {
+        Path picked = folder.resolve("gc-picked.log");
+        Path named = folder.resolve("gc-named.log");
+
+        Result ours = launch("home", Map.of("JAVA_OPTS", "-Xlog:gc:file=" + picked), "gc-picked.csv");
+        Result theUsers = launch("home", Map.of("JAVA_OPTS", "-XX:+UseSerialGC -Xlog:gc:file=" + named), "gc-named.csv");
+
+        assertThat(ours.exitCode()).as(ours.err()).isZero();
+        assertThat(theUsers.exitCode()).as("the JVM refuses two collectors: " + theUsers.err()).isZero();
+        assertThat(Files.readString(picked)).contains("Using Parallel");
+        assertThat(Files.readString(named)).contains("Using Serial").doesNotContain("Parallel");
+    }
+
     private record Result(int exitCode, String out, String err) {
     }
 
