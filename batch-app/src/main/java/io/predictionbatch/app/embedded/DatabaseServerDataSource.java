@@ -72,6 +72,22 @@ public final class DatabaseServerDataSource extends AbstractDataSource {
         starter.start();
     }
 
+    /**
+     * The longest a connection takes: the start of a database server. The pool asks, and when it
+     * shuts down waits twice that for a connection it is opening; Spring's default of 0 had every
+     * command that shut down meanwhile log that it had not waited.
+     */
+    @Override
+    public int getLoginTimeout() {
+        return (int) Math.max(1, startTimeout.toSeconds());
+    }
+
+    /** Ignored: connecting waits for a starting server up to its start timeout, which settings give. */
+    @Override
+    public void setLoginTimeout(int seconds) {
+        // The pool sets its connection timeout here; the start timeout stays the bound.
+    }
+
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         throw new SQLException("The embedded job repository has one user; configure none");
