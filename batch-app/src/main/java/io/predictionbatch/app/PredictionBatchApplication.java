@@ -1,11 +1,13 @@
 package io.predictionbatch.app;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 import io.predictionbatch.app.cli.ModelsDirOption;
 import io.predictionbatch.app.cli.ServeCommand;
 import io.predictionbatch.app.cli.task.TaskCommand;
 import io.predictionbatch.app.config.EmbeddedDataSourceConfiguration;
+import io.predictionbatch.app.config.HttpOnlyAutoConfigurationFilter;
 import io.predictionbatch.app.embedded.DatabaseServerProcess;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -28,9 +30,10 @@ public class PredictionBatchApplication {
         int exitCode;
         try {
             SpringApplication application = new SpringApplication(PredictionBatchApplication.class);
-            // Only `serve` runs a web server; the other commands start faster without one.
-            application.setWebApplicationType(ServeCommand.isServe(args) ? WebApplicationType.SERVLET
-                    : WebApplicationType.NONE);
+            // Only `serve` runs a web server; the other commands start faster without one, and
+            // without the auto-configuration that only a web server uses (HttpOnlyAutoConfigurationFilter).
+            application.setDefaultProperties(Map.of(HttpOnlyAutoConfigurationFilter.WEB_APPLICATION_TYPE,
+                    ServeCommand.isServe(args) ? WebApplicationType.SERVLET.name() : WebApplicationType.NONE.name()));
             application.addListeners(new EmbeddedDataSourceConfiguration.EarlyDatabaseServerStart());
             ConfigurableApplicationContext context = application.run(
                     ModelsDirOption.asProperty(ServeCommand.withServerProperties(args)));
