@@ -26,13 +26,28 @@ final class CsvRowFormatter implements RowFormatter {
         return Optional.of(header);
     }
 
-    /** Prints value by value: {@code CSVFormat.format} builds a format and a printer per call. */
+    /**
+     * Prints value by value: {@code CSVFormat.format} builds a format and a printer per call.
+     *
+     * <p>An integer (every row's line number, a numeric key) goes into the line as it is: RFC 4180
+     * quotes no text that starts with a digit or a minus and holds no delimiter, quote or line end,
+     * and {@code CSVFormat.print} made a string of it and a copy of the delimiter for it. An Iris
+     * prediction row took 90 ns instead of 126 (one thread, by hand): a little of the 13 % of the
+     * partitions' time that a flight recording of the 10M-row job found formatting rows.
+     */
     @Override
     public String format(Object[] values) {
         StringBuilder line = new StringBuilder(64);
         try {
             for (int i = 0; i < values.length; i++) {
-                format.print(values[i], line, i == 0);
+                if (values[i] instanceof Long || values[i] instanceof Integer) {
+                    if (i > 0) {
+                        line.append(format.getDelimiterString());
+                    }
+                    line.append(((Number) values[i]).longValue());
+                } else {
+                    format.print(values[i], line, i == 0);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringBuilder does not throw

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 
 class RowFormatterTest {
@@ -16,6 +17,23 @@ class RowFormatterTest {
         assertThat(rows.format(new Object[] {3L, "a: 'x' is not a number", "1,x,\"q\"\nz"}))
                 .isEqualTo("3,a: 'x' is not a number,\"1,x,\"\"q\"\"\nz\"");
         assertThat(rows.format(new Object[] {4L, null, "plain"})).isEqualTo("4,,plain");
+    }
+
+    @Test
+    void csvRowsAreWhatCommonsCsvPrintsForThemWhateverTheirValues() {
+        RowFormatter rows = OutputFormat.CSV.rows(List.of("a", "b", "c"));
+        CSVFormat rfc4180 = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
+        Object[][] cases = {
+            {1L, "setosa", "1.0.0"},
+            {Long.MIN_VALUE, Integer.MAX_VALUE, -7},
+            {"#x", 0L, null},
+            {null, 42, "a,b"},
+            {"", -1L, " padded "},
+            {3.5, 1e300, "\"q\""},
+        };
+        for (Object[] values : cases) {
+            assertThat(rows.format(values)).as(java.util.Arrays.toString(values)).isEqualTo(rfc4180.format(values));
+        }
     }
 
     @Test
