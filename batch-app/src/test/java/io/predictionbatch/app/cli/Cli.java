@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.predictionbatch.app.embedded.DatabaseServerFile;
+import io.predictionbatch.app.testdb.HomeDatabaseServer;
 
 /**
  * Runs the packaged command line as a user would, through {@code ./prediction-batch} (its fast
@@ -174,8 +174,7 @@ final class Cli {
 
     /** The database server of this home, as its file records it, if it runs. */
     Optional<ProcessHandle> databaseServer() {
-        return DatabaseServerFile.read(home.resolve("db")).flatMap(file -> ProcessHandle.of(file.pid()))
-                .filter(ProcessHandle::isAlive);
+        return HomeDatabaseServer.of(home);
     }
 
     /**
@@ -183,11 +182,7 @@ final class Cli {
      * idle; a test leaves no process behind). Call after each test.
      */
     void stopDatabaseServer() throws Exception {
-        Optional<ProcessHandle> server = databaseServer();
-        if (server.isPresent()) {
-            server.get().destroy();
-            server.get().onExit().get(30, TimeUnit.SECONDS);
-        }
+        HomeDatabaseServer.stop(home);
     }
 
     static String javaBinary() {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.predictionbatch.app.testdb.HomeDatabaseServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,14 +24,7 @@ class DatabaseServerDataSourceIT {
 
     @AfterEach
     void stopDatabaseServer() throws Exception {
-        var server = DatabaseServerFile.read(home.resolve("db"));
-        if (server.isPresent()) {
-            var process = ProcessHandle.of(server.get().pid());
-            if (process.isPresent()) {
-                process.get().destroy();
-                process.get().onExit().get(30, TimeUnit.SECONDS);
-            }
-        }
+        HomeDatabaseServer.stop(home);
     }
 
     @Test

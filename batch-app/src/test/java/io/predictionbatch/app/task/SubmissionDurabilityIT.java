@@ -7,11 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import io.predictionbatch.app.embedded.DatabaseServerCheckpoint;
 import io.predictionbatch.app.embedded.DatabaseServerDataSource;
-import io.predictionbatch.app.embedded.DatabaseServerFile;
+import io.predictionbatch.app.testdb.HomeDatabaseServer;
 import io.predictionbatch.app.testdb.RepositorySchema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class SubmissionDurabilityIT {
 
     @AfterEach
     void stopDatabaseServer() throws Exception {
-        killDatabaseServer();
+        HomeDatabaseServer.kill(home);
     }
 
     @Test
@@ -48,7 +47,7 @@ class SubmissionDurabilityIT {
             Task task = task(round);
 
             store.insert(List.of(task));
-            killDatabaseServer();
+            HomeDatabaseServer.kill(home);
             submitted.add(task.id());
         }
 
@@ -65,16 +64,5 @@ class SubmissionDurabilityIT {
 
     private DatabaseServerDataSource dataSource() {
         return new DatabaseServerDataSource(home, Duration.ofSeconds(30), Duration.ofSeconds(60));
-    }
-
-    private void killDatabaseServer() throws Exception {
-        var server = DatabaseServerFile.read(home.resolve("db"));
-        if (server.isPresent()) {
-            var process = ProcessHandle.of(server.get().pid());
-            if (process.isPresent()) {
-                process.get().destroyForcibly();
-                process.get().onExit().get(30, TimeUnit.SECONDS);
-            }
-        }
     }
 }
