@@ -2,13 +2,9 @@ package io.predictionbatch.app.config;
 
 import java.nio.file.Path;
 
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariDataSource;
-import io.predictionbatch.app.embedded.DatabaseServerCheckpoint;
 import io.predictionbatch.app.embedded.DatabaseServerDataSource;
 import io.predictionbatch.app.embedded.DatabaseServerProperties;
-import io.predictionbatch.app.task.CommitDurability;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -41,12 +37,6 @@ public class EmbeddedDataSourceConfiguration {
         pool.setPoolName("job-repository");
         pool.setDataSource(new DatabaseServerDataSource(home, properties.idleTimeout(), properties.startTimeout()));
         return pool;
-    }
-
-    /** The server writes commits in the background: a task's submission and cancel are written before the client hears of them. */
-    @Bean
-    CommitDurability taskCommitDurability(DataSource dataSource) {
-        return new DatabaseServerCheckpoint(dataSource);
     }
 
     /** Whether a process with this environment keeps its job repository in its home's database server. */

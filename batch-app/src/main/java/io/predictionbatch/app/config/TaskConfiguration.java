@@ -2,9 +2,8 @@ package io.predictionbatch.app.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.predictionbatch.app.task.CommitDurability;
+import io.predictionbatch.app.durability.CommitDurability;
 import io.predictionbatch.app.task.LostTaskRecovery;
-import io.predictionbatch.app.task.PostgresRedoableCommits;
 import io.predictionbatch.app.task.TaskEvents;
 import io.predictionbatch.app.task.TaskExpiry;
 import io.predictionbatch.app.task.TaskMaintenance;
@@ -15,32 +14,21 @@ import io.predictionbatch.app.task.TaskStore;
 import io.predictionbatch.app.task.TaskWaiters;
 import io.predictionbatch.model.registry.ModelRegistry;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Single-record tasks, the same in both modes: the table, the runners, recovery and expiry. The
  * mode's configuration adds the {@link TaskQueue} and {@link TaskEvents} that carry them. The
- * store's {@link CommitDurability} comes from the embedded database server's configuration when
- * that is the repository (its commits reach the disk in the background), and otherwise from the
- * database: PostgreSQL's redoable commits do not wait for the disk.
+ * store's {@link CommitDurability} is the repository's ({@link CommitDurabilityConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 public class TaskConfiguration {
 
     @Bean
-    TaskStore taskStore(JdbcTemplate jdbc, ObjectProvider<CommitDurability> durability, Environment environment) {
-        return new TaskStore(jdbc, durability.getIfAvailable(() -> commitDurability(environment)));
-    }
-
-    /** By the repository's URL, so that a command that never touches the database does not connect for it. */
-    static CommitDurability commitDurability(Environment environment) {
-        String url = environment.getProperty("spring.datasource.url");
-        return url != null && DatabaseDriver.fromJdbcUrl(url) == DatabaseDriver.POSTGRESQL
-                ? new PostgresRedoableCommits() : CommitDurability.EVERY_COMMIT;
+    TaskStore taskStore(JdbcTemplate jdbc, CommitDurability durability) {
+        return new TaskStore(jdbc, durability);
     }
 
     @Bean

@@ -2,7 +2,7 @@ package io.predictionbatch.app.embedded;
 
 import javax.sql.DataSource;
 
-import io.predictionbatch.app.task.CommitDurability;
+import io.predictionbatch.app.durability.CommitDurability;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

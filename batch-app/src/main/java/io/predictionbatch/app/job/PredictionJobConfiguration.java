@@ -1,6 +1,8 @@
 package io.predictionbatch.app.job;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.predictionbatch.app.durability.CommitDurability;
+import io.predictionbatch.app.durability.RedoableTransactionManager;
 import io.predictionbatch.app.input.FilePlans;
 import io.predictionbatch.app.launch.JobThreads;
 import io.predictionbatch.app.output.ResultTables;
@@ -92,12 +94,17 @@ public class PredictionJobConfiguration {
                 filePlans, planStore, stepExecution.getJobExecution().getJobInstance().getInstanceId());
     }
 
-    /** The worker step, a singleton that remote workers can find by name. */
+    /**
+     * The worker step, a singleton that remote workers can find by name. A lost chunk commit is
+     * made again (the partition resumes from the chunk before it), so its commits need not wait
+     * for the disk where the database can say so.
+     */
     @Bean
     PredictPartitionStep predictPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ModelRegistry models, ResultTables resultTables, PartitionRuns runs,
-            ObjectProvider<ObservationRegistry> observations) {
-        return new PredictPartitionStep(jobRepository, transactionManager, models, resultTables, runs,
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+            JdbcTemplate jdbcTemplate, CommitDurability durability, ModelRegistry models, ResultTables resultTables,
+            PartitionRuns runs, ObjectProvider<ObservationRegistry> observations) {
+        return new PredictPartitionStep(jobRepository,
+                new RedoableTransactionManager(transactionManager, jdbcTemplate, durability), models, resultTables,
+                runs, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 }

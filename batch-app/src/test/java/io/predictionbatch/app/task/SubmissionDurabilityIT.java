@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.predictionbatch.app.durability.CommitDurability;
 import io.predictionbatch.app.embedded.DatabaseServerCheckpoint;
 import io.predictionbatch.app.embedded.DatabaseServerDataSource;
 import io.predictionbatch.app.testdb.HomeDatabaseServer;

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.predictionbatch.app.durability.CommitDurability;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 

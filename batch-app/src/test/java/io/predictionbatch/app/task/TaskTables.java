@@ -3,6 +3,7 @@ package io.predictionbatch.app.task;
 import java.util.List;
 import java.util.UUID;
 
+import io.predictionbatch.app.durability.CommitDurability;
 import io.predictionbatch.app.testdb.RepositorySchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 

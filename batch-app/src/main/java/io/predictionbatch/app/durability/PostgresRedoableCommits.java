@@ -1,4 +1,4 @@
-package io.predictionbatch.app.task;
+package io.predictionbatch.app.durability;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
