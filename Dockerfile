@@ -8,4 +8,6 @@ FROM eclipse-temurin:17-jre
 COPY --from=build /src/batch-app/target/prediction-batch.jar /app/prediction-batch.jar
 COPY batch-app/jvm.options /app/jvm.options
 WORKDIR /data
-ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/prediction-batch.jar"]
+# The commands run as ./prediction-batch runs them: its JVM options and the parallel collector (a
+# JAVA_TOOL_OPTIONS naming another collector needs an entrypoint without it).
+ENTRYPOINT ["java", "@/app/jvm.options", "-XX:+UseParallelGC", "-jar", "/app/prediction-batch.jar"]

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -76,18 +77,37 @@ class LauncherIT {
         assertThat(Files.readString(named)).contains("Using Serial").doesNotContain("Parallel");
     }
 
+    @Test
+    void workersRunOnTheParallelCollectorAndTheServerOnTheJvmsOwnChoices() throws Exception {
+        Map<String, String> flags = Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+
+        Result worker = launch("home", flags, "worker-help", "worker", "--help");
+        Result server = launch("home", flags, "serve-help", "serve", "--help");
+
+        assertThat(worker.exitCode()).as(worker.err()).isZero();
+        assertThat(server.exitCode()).as(server.err()).isZero();
+        assertThat(worker.out()).contains("-XX:+UseParallelGC").doesNotContain("-XX:Tier4InvocationThreshold");
+        assertThat(server.out()).doesNotContain("-XX:+UseParallelGC", "-XX:Tier4InvocationThreshold");
+    }
+
     private record Result(int exitCode, String out, String err) {
     }
 
     private Result launch(String home, Map<String, String> environment, String output)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(Cli.LAUNCHER.toString(), "predict", "--input", IRIS.toString(),
-                "--output", output, "--key", "id")).directory(folder.toFile());
+        return launch(home, environment, output, "predict", "--input", IRIS.toString(), "--output", output, "--key", "id");
+    }
+
+    private Result launch(String home, Map<String, String> environment, String name, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Cli.LAUNCHER.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
         builder.environment().put("PREDICTION_BATCH_HOME", folder.resolve(home).toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(environment);
-        Path out = folder.resolve(output + ".out");
-        Path err = folder.resolve(output + ".err");
+        Path out = folder.resolve(name + ".out");
+        Path err = folder.resolve(name + ".err");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.destroyForcibly();
