@@ -192,7 +192,8 @@ workers=()
 stop_workers() { [ ${#workers[@]} -eq 0 ] || kill "${workers[@]}" 2>/dev/null; wait "${workers[@]}" 2>/dev/null || true; }
 trap 'stop_workers; stop_servers' EXIT
 for w in 1 2; do
-    PREDICTION_BATCH_HOME="$out/home-dist" java -Xmx"$xmx" -jar "$root/batch-app/target/prediction-batch.jar" worker \
+    # As users start them: ./prediction-batch picks their JVM options (its exec keeps the PID).
+    PREDICTION_BATCH_HOME="$out/home-dist" JAVA_OPTS="-Xmx$xmx" "$root/prediction-batch" worker \
         > "$out/worker-$w.log" 2>&1 &
     workers+=($!)
 done
@@ -202,8 +203,8 @@ for w in 1 2; do
 done
 dist_args=(predict --model iris_model --input "$input" --output "$out/dist-output.csv" --quiet --partitions "${partitions:-2}")
 for run in cold warm; do
-    PREDICTION_BATCH_HOME="$out/home-dist" java -Xmx"$xmx" -jar "$root/batch-app/target/prediction-batch.jar" \
-        "${dist_args[@]}" | tee "$out/dist-summary.txt"
+    PREDICTION_BATCH_HOME="$out/home-dist" JAVA_OPTS="-Xmx$xmx" "$root/prediction-batch" "${dist_args[@]}" \
+        | tee "$out/dist-summary.txt"
     dist_rate=$(grep -oE '\(([0-9,]+) records/s\)' "$out/dist-summary.txt" | tr -d '(),' | cut -d' ' -f1)
     awk -v d="$dist_rate" -v j="$job_rate" -v r="$run" \
         'BEGIN { printf "distributed (%s workers): %d records/s, ratio distributed/embedded: %.2f\n", r, d, d / j }'

@@ -96,7 +96,9 @@ start_jvm() {
     shift 2
     local opts=()
     [ "$jfr" = yes ] && opts+=("-XX:StartFlightRecording=filename=$out/$name.jfr,settings=profile")
-    PREDICTION_BATCH_HOME="$home" java "${opts[@]}" ${SERVER_JAVA_OPTS:-} -jar "$jar" "$@" > "$out/$name.out" 2>&1 &
+    # As users start them: ./prediction-batch picks their JVM options (its exec keeps the PID).
+    PREDICTION_BATCH_HOME="$home" JAVA_OPTS="${opts[*]} ${SERVER_JAVA_OPTS:-}" "$root/prediction-batch" "$@" \
+        > "$out/$name.out" 2>&1 &
     pids+=($!)
     echo "$name: pid $!, log $home/logs/prediction-batch.log" >&2
 }

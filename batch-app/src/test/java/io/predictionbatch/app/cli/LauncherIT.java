@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +90,23 @@ class LauncherIT {
         assertThat(server.exitCode()).as(server.err()).isZero();
         assertThat(worker.out()).contains("-XX:+UseParallelGC").doesNotContain("-XX:Tier4InvocationThreshold");
         assertThat(server.out()).doesNotContain("-XX:+UseParallelGC", "-XX:Tier4InvocationThreshold");
+    }
+
+    @Test
+    void theArchiveIsTrainedOnAnEmbeddedJobWhateverTheCommandsEnvironmentSays() throws Exception {
+        // A new build: the archive is out of date, and the first command runs where a distributed
+        // setup is configured (here one whose database and Redis cannot be reached).
+        Files.setLastModifiedTime(Cli.JAR, FileTime.from(Instant.now()));
+        Map<String, String> distributed = Map.of("SPRING_PROFILES_ACTIVE", "distributed",
+                "PREDICTION_DB_URL", "jdbc:postgresql://127.0.0.1:1/nowhere", "PREDICTION_REDIS_PORT", "1");
+
+        Result command = launch("home", distributed, "distributed-version", "--version");
+
+        // The command itself cannot start without its Redis; the training, in embedded mode, can.
+        assertThat(command.err()).contains("Preparing").doesNotContain("Could not prepare");
+        assertThat(archives()).singleElement()
+                .satisfies(archive -> assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(
+                        Files.getLastModifiedTime(Cli.JAR)));
     }
 
     private record Result(int exitCode, String out, String err) {
