@@ -1,7 +1,5 @@
 package io.predictionbatch.app.cli;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Assumptions;
+import io.predictionbatch.app.testdb.TestServices;
 
 /**
  * The real PostgreSQL and Redis that distributed-mode tests run against (127.0.0.1 by default;
@@ -30,10 +28,10 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class DistributedEnvironment implements AutoCloseable {
 
-    private static final String DB_URL = setting("PREDICTION_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String DB_USER = setting("PREDICTION_TEST_DB_USER", "postgres");
-    private static final String REDIS_HOST = setting("PREDICTION_TEST_REDIS_HOST", "127.0.0.1");
-    private static final int REDIS_PORT = Integer.parseInt(setting("PREDICTION_TEST_REDIS_PORT", "6379"));
+    private static final String DB_URL = TestServices.POSTGRES_URL;
+    private static final String DB_USER = TestServices.POSTGRES_USER;
+    private static final String REDIS_HOST = TestServices.setting("PREDICTION_TEST_REDIS_HOST", "127.0.0.1");
+    private static final int REDIS_PORT = Integer.parseInt(TestServices.setting("PREDICTION_TEST_REDIS_PORT", "6379"));
 
     private final String schema = "pb_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final String queue = "prediction-batch:it:" + schema;
@@ -164,15 +162,6 @@ final class DistributedEnvironment implements AutoCloseable {
     }
 
     private static void unavailable(String service, Exception cause) {
-        String message = service + " is not available (" + cause.getMessage() + "); distributed-mode tests need it";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(message);
-        }
-        Assumptions.abort(message);
-    }
-
-    private static String setting(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+        TestServices.unavailable(service, "distributed-mode tests", cause);
     }
 }

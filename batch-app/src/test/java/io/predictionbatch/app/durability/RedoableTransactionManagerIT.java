@@ -7,8 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
+import io.predictionbatch.app.testdb.TestServices;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,9 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class RedoableTransactionManagerIT {
 
-    private static final String DB_URL = setting("PREDICTION_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String DB_USER = setting("PREDICTION_TEST_DB_USER", "postgres");
-
     private SingleConnectionDataSource dataSource;
     private JdbcTemplate jdbc;
     private PlatformTransactionManager plain;
@@ -37,12 +34,9 @@ class RedoableTransactionManagerIT {
     void connect() {
         Connection connection;
         try {
-            connection = DriverManager.getConnection(DB_URL, DB_USER, "");
+            connection = DriverManager.getConnection(TestServices.POSTGRES_URL, TestServices.POSTGRES_USER, "");
         } catch (SQLException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("PostgreSQL is not reachable at " + DB_URL, e);
-            }
-            Assumptions.abort("PostgreSQL is not reachable at " + DB_URL + ": " + e.getMessage());
+            TestServices.unavailable("PostgreSQL at " + TestServices.POSTGRES_URL, "these tests", e);
             return;
         }
         dataSource = new SingleConnectionDataSource(connection, true);
@@ -99,10 +93,5 @@ class RedoableTransactionManagerIT {
 
     private String synchronousCommit() {
         return jdbc.queryForObject("SHOW synchronous_commit", String.class);
-    }
-
-    private static String setting(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
