@@ -30,6 +30,8 @@ final class RecordReader implements Closeable {
     private final InputStream in;
     private final InputDialect dialect;
     private final RecordFramer framer;
+    /** The CSV delimiter; in JSON Lines none, as no byte equals this int. */
+    private final int fieldDelimiter;
     private final CharsetDecoder decoder;
     private final byte[] buffer = new byte[BUFFER_SIZE];
     private int position;
@@ -55,6 +57,7 @@ final class RecordReader implements Closeable {
         this.in = in;
         this.dialect = dialect;
         this.framer = new RecordFramer(dialect.format(), dialect.delimiterByte()).startingAt(firstLine);
+        this.fieldDelimiter = dialect.format() == InputFormat.CSV ? dialect.delimiterByte() : Integer.MIN_VALUE;
         this.decoder = dialect.encoding().newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -79,6 +82,14 @@ final class RecordReader implements Closeable {
                     return true;
                 }
                 return false;
+            }
+            if (keep) {
+                int plainEnd = framer.plainRun(buffer, position, limit);
+                if (plainEnd > position) {
+                    keepPlain(position, plainEnd);
+                    position = plainEnd;
+                    continue;
+                }
             }
             byte b = buffer[position++];
             switch (framer.accept(b)) {
@@ -126,6 +137,46 @@ final class RecordReader implements Closeable {
         valuesLength = 0;
         fields = 0;
         highBits = 0;
+    }
+
+    /**
+     * Keeps a run of plain bytes (see {@link RecordFramer#plainRun}) as {@link #frame} would keep
+     * them one by one through the framer, but in one tight loop: most records are all plain text
+     * but their first byte and line end, and the switch per byte cost more than the values.
+     */
+    private void keepPlain(int from, int to) {
+        long room = Math.max(0, dialect.maxRecordBytes() - recordBytes);
+        int kept = (int) Math.min(to - from, room);
+        recordBytes += to - from;
+        if (kept == 0) {
+            return;
+        }
+        raw = room(raw, rawLength, kept);
+        System.arraycopy(buffer, from, raw, rawLength, kept);
+        rawLength += kept;
+        values = room(values, valuesLength, kept);
+        int end = from + kept;
+        for (int i = from; i < end; i++) {
+            byte b = buffer[i];
+            if (b == fieldDelimiter) {
+                endField();
+            } else {
+                values[valuesLength++] = b;
+                highBits |= b;
+            }
+        }
+    }
+
+    /** {@code bytes}, or a larger copy, with room for {@code more} bytes past {@code length}. */
+    private byte[] room(byte[] bytes, int length, int more) {
+        if (length + more <= bytes.length) {
+            return bytes;
+        }
+        int size = bytes.length;
+        while (size < length + more) {
+            size = grown(size);
+        }
+        return Arrays.copyOf(bytes, size);
     }
 
     private void keepRaw(byte b) {

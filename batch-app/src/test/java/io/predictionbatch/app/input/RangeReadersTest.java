@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -54,6 +57,43 @@ class RangeReadersTest {
             assertThat(records).extracting(InputRecord::line).containsExactly(2L, 4L, 6L, 9L);
             assertThat(records.get(1).fields()).containsExactly("2", "two\nlines", "2.0");
             assertThat(records.get(3).fields()).containsExactly("4", "last", "4.0");
+        }
+    }
+
+    /**
+     * The readers split plain text into fields in bulk and quoted text byte by byte: records that mix
+     * the two, with fields of every length (across the readers' 64 KiB buffers too), empty fields,
+     * quotes, delimiters and line ends inside quotes, CRLF and CR line ends, must read as Commons CSV
+     * reads them, whatever the partitions.
+     */
+    @Test
+    void readsMixedPlainAndQuotedRecordsAsCommonsCsvDoes() throws Exception {
+        Random random = new Random(8);
+        String[] pieces = {"", "5.1", "x", "plain text", "a\"b", "two\nlines", "semi,colon", "\r\n", "caf\u00e9",
+            "y".repeat(70_000)};
+        StringBuilder text = new StringBuilder("id,a,b,c\n");
+        for (int row = 0; row < 3_000; row++) {
+            text.append(row);
+            for (int field = 0; field < 3; field++) {
+                String value = pieces[random.nextInt(row % 500 == 7 ? pieces.length : pieces.length - 1)];
+                boolean quoted = value.matches("(?s).*[\",\r\n].*") || random.nextInt(4) == 0;
+                text.append(',').append(quoted ? '"' + value.replace("\"", "\"\"") + '"' : value);
+            }
+            text.append(random.nextInt(5) == 0 ? "\r\n" : random.nextInt(10) == 0 ? "\r" : "\n");
+        }
+        Path file = Files.writeString(folder.resolve("mixed.csv"), text, StandardCharsets.UTF_8);
+        List<List<String>> expected = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(text.toString(),
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            parser.forEach(record -> expected.add(record.toList()));
+        }
+
+        for (int partitions : new int[] {1, 3}) {
+            List<InputRecord> records = readAll(file, new InputDialect(InputFormat.CSV, ',', StandardCharsets.UTF_8,
+                    1 << 20), partitions, new ExecutionContext());
+
+            assertThat(records).extracting(InputRecord::problem).containsOnlyNulls();
+            assertThat(records).extracting(record -> List.of(record.fields())).isEqualTo(expected);
         }
     }
 
