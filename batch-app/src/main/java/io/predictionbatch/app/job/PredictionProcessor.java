@@ -1,13 +1,12 @@
 package io.predictionbatch.app.job;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.predictionbatch.app.input.InputRecord;
 import io.predictionbatch.app.output.PredictionRow;
 import io.predictionbatch.model.ModelException;
+import io.predictionbatch.model.binding.RecordBinder;
 import io.predictionbatch.model.registry.HostedModel;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import tools.jackson.core.JsonParser;
@@ -41,8 +40,11 @@ public final class PredictionProcessor<I, O> implements ItemProcessor<List<Input
 
     private final HostedModel<I, O> model;
     private final String keyColumn;
-    private final String[] columns;
-    private final Map<String, Integer> columnIndex = new HashMap<>();
+    private final int columnCount;
+    /** The binding of a CSV row by position, its columns found once for the file. */
+    private final RecordBinder<I>.Columns csvBinding;
+    /** The key's column in a CSV row, or -1 for none (and for JSON Lines). */
+    private final int keyIndex;
 
     /** A record bound to the model's input, with its place in the block and the key to copy beside its prediction. */
     private record Bound<I>(int position, I input, Object key) {
@@ -55,9 +57,11 @@ public final class PredictionProcessor<I, O> implements ItemProcessor<List<Input
     public PredictionProcessor(HostedModel<I, O> model, List<String> columns, String keyColumn) {
         this.model = model;
         this.keyColumn = keyColumn;
-        this.columns = columns.toArray(String[]::new);
-        for (int i = 0; i < this.columns.length; i++) {
-            columnIndex.put(this.columns[i], i);
+        this.columnCount = columns.size();
+        this.csvBinding = model.binder().forColumns(columns);
+        this.keyIndex = keyColumn == null ? -1 : columns.indexOf(keyColumn);
+        if (keyColumn != null && !columns.isEmpty() && keyIndex < 0) {
+            throw new IllegalArgumentException("The header has no key column '" + keyColumn + "'");
         }
     }
 
@@ -105,12 +109,12 @@ public final class PredictionProcessor<I, O> implements ItemProcessor<List<Input
 
     private Bound<I> bindCsv(int position, InputRecord record) {
         String[] values = record.fields();
-        if (values.length != columns.length) {
+        if (values.length != columnCount) {
             throw new MalformedRecordException("has " + values.length + " values but the header has "
-                    + columns.length + " columns");
+                    + columnCount + " columns");
         }
-        I input = model.binder().bindText(new CsvRow(columnIndex, columns, values));
-        return new Bound<>(position, input, keyColumn == null ? null : values[columnIndex.get(keyColumn)]);
+        I input = csvBinding.bind(values);
+        return new Bound<>(position, input, keyIndex < 0 ? null : values[keyIndex]);
     }
 
     private Bound<I> bindJson(int position, InputRecord record) {

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * {@code @JsonCreator}); Jackson decides its fields, their JSON names ({@code @JsonProperty}),
  * their order and how an instance is built. All of that is worked out once per type by
  * {@link #forType(Class)}; binding a record then costs a map lookup and a parse per field and one
- * constructor call, with no reflection lookups and no intermediate tree. A binder is immutable and
+ * constructor call, with no reflection lookups and no intermediate tree (rows of known columns,
+ * bound {@linkplain #forColumns by position}, skip the lookups too). A binder is immutable and
  * shared by all threads.
  *
  * <h2>Rules</h2>
@@ -128,6 +129,48 @@ public final class RecordBinder<I> {
                     : property.absent(fields.containsKey(property.name()) ? "is null" : "is missing");
         }
         return create(values);
+    }
+
+    /**
+     * Plans the binding of rows that all have these columns, such as the rows of a CSV file under
+     * its header: each field's column is looked up once, here, and {@link Columns#bind} then reads
+     * a row's values by position. It binds as {@link #bindText} binds the same row as a map of
+     * column name to text; a field named by two columns reads the first.
+     */
+    public Columns forColumns(List<String> columns) {
+        return new Columns(columns);
+    }
+
+    /** A binding of rows by column position, planned once by {@link #forColumns}; immutable. */
+    public final class Columns {
+
+        /** Each field's column, or -1 where no column names it. */
+        private final int[] columnOfField = new int[properties.length];
+
+        private Columns(List<String> columns) {
+            for (int i = 0; i < properties.length; i++) {
+                columnOfField[i] = columns.indexOf(properties[i].name());
+            }
+        }
+
+        /**
+         * Binds one row.
+         *
+         * @param values the text of each column, in the order of the columns planned; a row may be
+         *        shorter, its missing columns read as missing fields
+         * @throws SchemaValidationException naming every bad field
+         */
+        public I bind(String[] values) {
+            Objects.requireNonNull(values, "values");
+            Object[] bound = new Object[properties.length];
+            for (int i = 0; i < properties.length; i++) {
+                int column = columnOfField[i];
+                String text = column >= 0 && column < values.length ? values[column] : null;
+                bound[i] = text != null ? properties[i].fromText(text)
+                        : properties[i].absent(column >= 0 && column < values.length ? "is null" : "is missing");
+            }
+            return create(bound);
+        }
     }
 
     /**

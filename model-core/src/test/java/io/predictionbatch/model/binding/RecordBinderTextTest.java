@@ -272,6 +272,38 @@ class RecordBinderTextTest {
     }
 
     @Test
+    void bindsRowsByColumnPositionAsItBindsTheSameRowsByName() {
+        List<String> header = List.of("id", "petal_width", "sepal_length", "unused", "petal_length", "sepal_width");
+        RecordBinder<IrisInput>.Columns byPosition = iris.forColumns(header);
+        List<String[]> rows = List.of(
+                new String[] {"1", "0.2", "5.1", "x", "1.4", "3.5"},
+                new String[] {"2", "0.2", "asdfg", "", " 1.4", "Infinity"},
+                new String[] {"3", "0.2", null, "x", "1.4", "3.5"},
+                new String[] {"4", "0.2", "5.1"});
+
+        for (String[] row : rows) {
+            Map<String, String> byName = new HashMap<>();
+            for (int i = 0; i < row.length; i++) {
+                byName.put(header.get(i), row[i]);
+            }
+            assertThat(outcome(() -> byPosition.bind(row))).isEqualTo(outcome(() -> iris.bindText(byName)));
+        }
+        assertThat(byPosition.bind(rows.get(0))).isEqualTo(new IrisInput(5.1, 3.5, 1.4, 0.2));
+        assertThat(violations(() -> byPosition.bind(rows.get(3))))
+                .containsExactly("sepal_width: is missing", "petal_length: is missing");
+        assertThat(violations(() -> iris.forColumns(List.of("id")).bind(new String[] {"1"}))).hasSize(4);
+    }
+
+    /** The bound input, or the violations that refused it. */
+    private static Object outcome(java.util.function.Supplier<?> binding) {
+        try {
+            return binding.get();
+        } catch (SchemaValidationException e) {
+            return e.violations();
+        }
+    }
+
+    @Test
     void sharedBinderBindsCorrectlyFromManyThreads() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
