@@ -30,6 +30,11 @@ class RowFormatterTest {
             {null, 42, "a,b"},
             {"", -1L, " padded "},
             {3.5, 1e300, "\"q\""},
+            {"-x", ".5", "Zz_9.-"},
+            {"a b", "a\tb", "x "},
+            {"caf\u00e9", "#", "!x"},
+            {"", "", ""},
+            {"1.0.0", "x\r", "\u00e9t\u00e9"},
         };
         for (Object[] values : cases) {
             assertThat(rows.format(values)).as(java.util.Arrays.toString(values)).isEqualTo(rfc4180.format(values));
