@@ -15,7 +15,9 @@
 #    (./prediction-batch predict, JAVA_OPTS=-Xmx as given, default 1g), the bare single-thread loop
 #    as a whole command (Commons CSV -> the same model -> buffered writer, no framework) and, when
 #    /usr/bin/python3 imports pandas and sklearn, bench/pandas_predict.py (pandas + scikit-learn).
-#    Ratios are speed-ups: the other's wall time over the job's (> 1: the job is faster).
+#    Ratios are speed-ups: the other's wall time over the job's (> 1: the job is faster). The job
+#    runs twice a round: first with its home's database server stopped (the first command of a
+#    session, which starts it), then with it running (any later command).
 #    --baseline DIR adds, in the same rounds, the job as another checkout at DIR runs it (its own
 #    ./prediction-batch and jar, built by the caller): an A/B of two versions of the code.
 # Predictions of the job and the loop are compared. Files go to bench/out/ (git-ignored).
@@ -134,11 +136,19 @@ pandas=no
 job_args=(predict --input "$input" --quiet)
 [ -n "$partitions" ] && job_args+=(--partitions "$partitions")
 bare_cp="$(cat "$here/target/classpath.txt"):$here/target/classes"
+# Whatever a version's default, a home's database server outlives the rounds (the "job" runs find it).
+export PREDICTION_DATABASESERVER_IDLETIMEOUT=10m
 # Each launcher prepares its fast start (extracted jar, class archive) on its first run: untimed.
 "$root/prediction-batch" --version > /dev/null
 [ -z "$baseline" ] || "$baseline/prediction-batch" --version > /dev/null
 for round in $(seq 1 "$repeat"); do
     rm -f "$out"/job-output*.csv
+    # The first command of a session, whose home's database server is not running: it starts it.
+    pid=$(database_server_pid "$out/home")
+    [ -z "$pid" ] || stop_pid "$pid"
+    PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx" timed job-first "$root/prediction-batch" "${job_args[@]}" \
+        --model iris_model --output "$out/job-output.csv"
+    # Any later command of the session (the server runs for prediction.database-server.idle-timeout).
     PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx" timed job "$root/prediction-batch" "${job_args[@]}" --model iris_model \
         --output "$out/job-output.csv"
     if [ -n "$baseline" ]; then
@@ -154,15 +164,21 @@ for round in $(seq 1 "$repeat"); do
     [ "$pandas" = no ] || timed pandas /usr/bin/python3 "$here/pandas_predict.py" "$input" "$out/pandas-output.csv"
 done
 report job "job, ./prediction-batch predict -Xmx$xmx"
+report job-first "the same, database server not running (first command)"
 [ -z "$baseline" ] || report job-baseline "job of the baseline ($baseline)"
 [ "$hosting" = no ] || report job-onnx "job, --model iris_onnx (ONNX package)"
 [ "$skip_bare" = yes ] || report bare "single-thread loop (Commons CSV, LIBSVM, writer)"
 [ "$pandas" = no ] || report pandas "pandas + scikit-learn"
 [ -z "$baseline" ] || ratio job job-baseline "speed-up of the job over the baseline's"
 [ "$skip_bare" = yes ] || ratio job bare "speed-up of the job over the loop"
+[ "$skip_bare" = yes ] || ratio job-first bare "the same, database server not running"
 [ "$hosting" = no ] || ratio job-onnx job "speed-up of iris_onnx (package) over iris_model (class path)"
-[ "$pandas" = yes ] && ratio job pandas "speed-up of the job over pandas" \
-    || echo "pandas: skipped (/usr/bin/python3 cannot import pandas and sklearn; apt-get install python3-pandas python3-sklearn)"
+if [ "$pandas" = yes ]; then
+    ratio job pandas "speed-up of the job over pandas"
+    ratio job-first pandas "the same, database server not running"
+else
+    echo "pandas: skipped (/usr/bin/python3 cannot import pandas and sklearn; apt-get install python3-pandas python3-sklearn)"
+fi
 grep -h "records/s" "$out/timings/job.log" | tail -1
 if [ "$skip_bare" = no ]; then
     # the loop writes line and species; the job adds the model_version column
