@@ -16,8 +16,8 @@
 #    as a whole command (Commons CSV -> the same model -> buffered writer, no framework) and, when
 #    /usr/bin/python3 imports pandas and sklearn, bench/pandas_predict.py (pandas + scikit-learn).
 #    Ratios are speed-ups: the other's wall time over the job's (> 1: the job is faster). The job
-#    runs twice a round: first with its home's database server stopped (the first command of a
-#    session, which starts it), then with it running (any later command).
+#    runs twice a round: with its home's database server running (any later command of a
+#    session), then with it stopped (the first command of a session, which starts it).
 #    --baseline DIR adds, in the same rounds, the job as another checkout at DIR runs it (its own
 #    ./prediction-batch and jar, built by the caller): an A/B of two versions of the code.
 # Predictions of the job and the loop are compared. Files go to bench/out/ (git-ignored).
@@ -141,16 +141,22 @@ export PREDICTION_DATABASESERVER_IDLETIMEOUT=10m
 # Each launcher prepares its fast start (extracted jar, class archive) on its first run: untimed.
 "$root/prediction-batch" --version > /dev/null
 [ -z "$baseline" ] || "$baseline/prediction-batch" --version > /dev/null
+# One job on the home, untimed, so that the first round's server has served a job like the others'.
+PREDICTION_BATCH_HOME="$out/home" "$root/prediction-batch" predict --input "$root/sample-data/iris.csv" \
+    --model iris_model --output "$out/job-warm-up.csv" --quiet > /dev/null
+[ -z "$baseline" ] || PREDICTION_BATCH_HOME="$out/home-baseline" "$baseline/prediction-batch" predict \
+    --input "$root/sample-data/iris.csv" --model iris_model --output "$out/job-warm-up-baseline.csv" --quiet > /dev/null
 for round in $(seq 1 "$repeat"); do
     rm -f "$out"/job-output*.csv
+    # A later command of a session: the home's database server runs (for its idle timeout), and
+    # has served a job before (the last round's first command, or the untimed run below).
+    PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx" timed job "$root/prediction-batch" "${job_args[@]}" --model iris_model \
+        --output "$out/job-output.csv"
     # The first command of a session, whose home's database server is not running: it starts it.
     pid=$(database_server_pid "$out/home")
     [ -z "$pid" ] || stop_pid "$pid"
     PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx" timed job-first "$root/prediction-batch" "${job_args[@]}" \
         --model iris_model --output "$out/job-output.csv"
-    # Any later command of the session (the server runs for prediction.database-server.idle-timeout).
-    PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx" timed job "$root/prediction-batch" "${job_args[@]}" --model iris_model \
-        --output "$out/job-output.csv"
     if [ -n "$baseline" ]; then
         PREDICTION_BATCH_HOME="$out/home-baseline" JAVA_OPTS="-Xmx$xmx" timed job-baseline "$baseline/prediction-batch" \
             "${job_args[@]}" --model iris_model --output "$out/job-output-baseline.csv"
