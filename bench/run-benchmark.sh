@@ -152,6 +152,9 @@ for round in $(seq 1 "$repeat"); do
     # has served a job before (the last round's first command, or the untimed run below).
     PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx" timed job "$root/prediction-batch" "${job_args[@]}" --model iris_model \
         --output "$out/job-output.csv"
+    # the job's own rate (records/s from its start), which the distributed jobs are compared with
+    grep -ohE '\(([0-9,]+) records/s\)' "$out/timings/job.log" | tail -1 | tr -d '(),' | cut -d' ' -f1 \
+        >> "$out/timings/job-rates"
     # The first command of a session, whose home's database server is not running: it starts it.
     pid=$(database_server_pid "$out/home")
     [ -z "$pid" ] || stop_pid "$pid"
@@ -193,7 +196,8 @@ if [ "$skip_bare" = no ]; then
 fi
 [ -z "$baseline" ] || { cmp -s "$out/job-output.csv" "$out/job-output-baseline.csv" \
     && echo "predictions: identical (job and baseline)" || echo "predictions: DIFFER between the job and the baseline"; }
-job_rate=$(grep -ohE '\(([0-9,]+) records/s\)' "$out/timings/job.log" | tail -1 | tr -d '(),' | cut -d' ' -f1)
+job_rate=$(median "$out/timings/job-rates" 1)
+echo "the job's own rate (from its start, server running): $job_rate records/s (median of the rounds)"
 
 if [ "$hosting" = yes ]; then
     cmp -s "$out/job-output.csv" "$out/job-output-onnx.csv" \
