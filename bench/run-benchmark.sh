@@ -197,7 +197,7 @@ fi
 [ -z "$baseline" ] || { cmp -s "$out/job-output.csv" "$out/job-output-baseline.csv" \
     && echo "predictions: identical (job and baseline)" || echo "predictions: DIFFER between the job and the baseline"; }
 job_rate=$(median "$out/timings/job-rates" 1)
-echo "the job's own rate (from its start, server running): $job_rate records/s (median of the rounds)"
+printf "the job's own rate (from its start, server running): %.0f records/s (median of the rounds)\n" "$job_rate"
 
 if [ "$hosting" = yes ]; then
     cmp -s "$out/job-output.csv" "$out/job-output-onnx.csv" \
