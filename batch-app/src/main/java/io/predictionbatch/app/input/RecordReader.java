@@ -145,8 +145,8 @@ final class RecordReader implements Closeable {
      * but their first byte and line end, and the switch per byte cost more than the values.
      */
     private void keepPlain(int from, int to) {
-        long room = Math.max(0, dialect.maxRecordBytes() - recordBytes);
-        int kept = (int) Math.min(to - from, room);
+        long allowed = Math.max(0, dialect.maxRecordBytes() - recordBytes);
+        int kept = (int) Math.min(to - from, allowed);
         recordBytes += to - from;
         if (kept == 0) {
             return;

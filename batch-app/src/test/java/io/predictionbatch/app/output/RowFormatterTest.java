@@ -35,6 +35,8 @@ class RowFormatterTest {
             {"caf\u00e9", "#", "!x"},
             {"", "", ""},
             {"1.0.0", "x\r", "\u00e9t\u00e9"},
+            {"_x", "a", "b"},
+            {".5", "-", "_"},
         };
         for (Object[] values : cases) {
             assertThat(rows.format(values)).as(java.util.Arrays.toString(values)).isEqualTo(rfc4180.format(values));

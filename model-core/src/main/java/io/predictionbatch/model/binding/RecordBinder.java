@@ -135,7 +135,7 @@ public final class RecordBinder<I> {
      * Plans the binding of rows that all have these columns, such as the rows of a CSV file under
      * its header: each field's column is looked up once, here, and {@link Columns#bind} then reads
      * a row's values by position. It binds as {@link #bindText} binds the same row as a map of
-     * column name to text; a field named by two columns reads the first.
+     * column name to text. Where two columns have a field's name, the field reads the first of them.
      */
     public Columns forColumns(List<String> columns) {
         return new Columns(columns);
