@@ -57,11 +57,15 @@ mkdir -p "$out/timings"
 # shellcheck source=bench/serve-process.sh
 source "$here/serve-process.sh"
 # The database servers that the commands started for the homes used here, stopped by pid on exit.
+stop_server() {
+    local pid
+    pid=$(database_server_pid "$1")
+    [ -z "$pid" ] || stop_pid "$pid"
+}
 stop_servers() {
-    local home pid
+    local home
     for home in "$out"/home*; do
-        pid=$(database_server_pid "$home")
-        [ -z "$pid" ] || stop_pid "$pid"
+        stop_server "$home"
     done
 }
 trap stop_servers EXIT
@@ -111,6 +115,7 @@ if [ "$small" = yes ]; then
                 "${small_args[@]}" --output "$out/job-small-fast-baseline-$round.csv"
             PREDICTION_BATCH_HOME="$out/home-baseline-fresh-$round" timed small-fresh-baseline \
                 "$baseline/prediction-batch" "${small_args[@]}" --output "$out/job-small-fresh-baseline-$round.csv"
+            stop_server "$out/home-baseline-fresh-$round"
         fi
         PREDICTION_BATCH_HOME="$out/home" timed small-fast "$root/prediction-batch" "${small_args[@]}" \
             --output "$out/job-small-fast-$round.csv"
@@ -118,6 +123,7 @@ if [ "$small" = yes ]; then
             "${small_args[@]}" --output "$out/job-small-plain-$round.csv"
         PREDICTION_BATCH_HOME="$out/home-fresh-$round" timed small-fresh "$root/prediction-batch" "${small_args[@]}" \
             --output "$out/job-small-fresh-$round.csv"
+        stop_server "$out/home-fresh-$round"   # idle, it would run on through the rounds below
     done
     report small-fast "150 rows, ./prediction-batch (fast start)"
     report small-plain "150 rows, java -jar (plain jar)"
@@ -156,8 +162,7 @@ for round in $(seq 1 "$repeat"); do
     grep -ohE '\(([0-9,]+) records/s\)' "$out/timings/job.log" | tail -1 | tr -d '(),' | cut -d' ' -f1 \
         >> "$out/timings/job-rates"
     # The first command of a session, whose home's database server is not running: it starts it.
-    pid=$(database_server_pid "$out/home")
-    [ -z "$pid" ] || stop_pid "$pid"
+    stop_server "$out/home"
     PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx" timed job-first "$root/prediction-batch" "${job_args[@]}" \
         --model iris_model --output "$out/job-output.csv"
     if [ -n "$baseline" ]; then

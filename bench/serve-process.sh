@@ -25,7 +25,10 @@ stop_pid() {
 }
 
 # database_server_pid HOME: the pid of the database server that commands started for this home
-# (a java process of its own, which stops by itself once idle), as it recorded it; empty if none.
+# (a java process of its own, which stops by itself once idle), as it recorded it; empty if none,
+# or if that pid is no database server now (a stale file, a pid used again).
 database_server_pid() {
-    sed -n 's/^pid=//p' "$1/db/server.properties" 2>/dev/null | head -1 || true
+    local pid
+    pid=$(sed -n 's/^pid=//p' "$1/db/server.properties" 2>/dev/null | head -1 || true)
+    [ -n "$pid" ] && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q database-server && echo "$pid" || true
 }

@@ -66,7 +66,7 @@ final class DatabaseServerLauncher {
      * The options of the starting command that the server shares: the C2 compiler's raised
      * thresholds ({@code batch-app/jvm.options}) and the class archive ({@code ./prediction-batch}'s
      * fast start, made for the same class path). A server usually starts with a user's first
-     * command and stops soon after their last: with the default thresholds, C2 compiled H2's SQL
+     * command and stops some minutes after their last: with the default thresholds, C2 compiled H2's SQL
      * parser for the few hundred statements of each command, and a running server took 0.33-0.53 s
      * of CPU per 150-row command on the two cores the command runs on; 0.13-0.21 s with the raised
      * thresholds, which leave that code to C1 (a long task load still makes H2's hot paths reach

@@ -107,6 +107,8 @@ final class Cli {
         builder.environment().put("PREDICTION_BATCH_HOME", home.toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("JAVA_OPTS", "-Xmx512m");
+        // A safety net: a home's server that a test forgets to stop is gone 30 s after its last command.
+        builder.environment().put("PREDICTION_DATABASESERVER_IDLETIMEOUT", "30s");
         builder.environment().putAll(environment);
         if (testModels) {
             builder.environment().put("PREDICTION_MODELS_0_CLASSNAME", "io.predictionbatch.app.testmodel.TextStatsModel");

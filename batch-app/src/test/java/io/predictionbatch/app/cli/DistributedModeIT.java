@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
+import io.predictionbatch.app.testdb.HomeDatabaseServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,9 @@ class DistributedModeIT {
     }
 
     @AfterEach
-    void tearDown() throws InterruptedException {
+    void tearDown() throws Exception {
+        // the database server that the embedded runs of the comparisons started
+        HomeDatabaseServer.stop(work.resolve("embedded-home"));
         for (Process worker : workers) {
             worker.destroy();
             if (!worker.waitFor(60, TimeUnit.SECONDS)) {
