@@ -2,7 +2,9 @@ package io.predictionbatch.app;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.OptionalInt;
 
+import io.predictionbatch.app.cli.HelpAndVersion;
 import io.predictionbatch.app.cli.ModelsDirOption;
 import io.predictionbatch.app.cli.ServeCommand;
 import io.predictionbatch.app.cli.task.TaskCommand;
@@ -26,6 +28,10 @@ public class PredictionBatchApplication {
             // A client of a running server: it needs no application context, and starts in a fraction of the time.
             System.exit(TaskCommand.execute(args, new PrintWriter(System.out), new PrintWriter(System.err),
                     System.getenv()));
+        }
+        OptionalInt answered = HelpAndVersion.answer(args);
+        if (answered.isPresent()) {
+            System.exit(answered.getAsInt());
         }
         int exitCode;
         try {

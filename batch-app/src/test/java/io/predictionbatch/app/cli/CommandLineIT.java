@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -330,6 +331,23 @@ class CommandLineIT {
         assertThat(configured.out()).containsOnlyOnce("iris_model 1.0.0");
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).contains("Model class 'com.example.NoSuchModel' was not found on the class path");
+    }
+
+    @Test
+    void answersHelpAndVersionWithoutAnyServiceAndStartsNone() throws Exception {
+        Cli unreachable = new Cli(work.resolve("home-unreachable"), work, Map.of("SPRING_PROFILES_ACTIVE", "distributed",
+                "PREDICTION_DB_URL", "jdbc:postgresql://127.0.0.1:1/nowhere", "PREDICTION_REDIS_PORT", "1"));
+
+        Cli.Result version = unreachable.run("--version");
+        Cli.Result help = unreachable.run("help", "predict");
+        Cli.Result embeddedVersion = cli.run("--version");
+
+        assertThat(version.exitCode()).as(version.err()).isZero();
+        assertThat(version.out()).contains("prediction-batch 0.1.0");
+        assertThat(help.exitCode()).as(help.err()).isZero();
+        assertThat(help.out()).contains("Usage: prediction-batch predict");
+        assertThat(embeddedVersion.exitCode()).isZero();
+        assertThat(cli.databaseServer()).as("no database server for a version").isEmpty();
     }
 
     @Test
