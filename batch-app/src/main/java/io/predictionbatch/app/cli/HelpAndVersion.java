@@ -1,6 +1,7 @@
 package io.predictionbatch.app.cli;
 
 import java.util.OptionalInt;
+import java.util.Set;
 
 import org.springframework.objenesis.Objenesis;
 import org.springframework.objenesis.ObjenesisStd;
@@ -22,11 +23,17 @@ import picocli.CommandLine.ParseResult;
  */
 public final class HelpAndVersion {
 
+    /** What a request for help or version holds: picocli's standard options and its help command. */
+    private static final Set<String> HELP_WORDS = Set.of("-h", "--help", "-V", "--version", "help");
+
     private HelpAndVersion() {
     }
 
     /** Prints the help or version that the arguments ask for, with its exit code; empty when they ask for more. */
     public static OptionalInt answer(String[] args) {
+        if (!mentionsHelp(args)) {
+            return OptionalInt.empty(); // the usual case, at no cost: no command line built
+        }
         String[] commandArgs = CommandLineEntryPoint.withoutSpringProperties(ModelsDirOption.removed(args));
         CommandLine commandLine = new CommandLine(PredictionBatchCommand.class, new AnnotationsOnlyFactory());
         ParseResult parsed;
@@ -36,6 +43,15 @@ public final class HelpAndVersion {
             return OptionalInt.empty();
         }
         return asksForHelp(parsed) ? OptionalInt.of(commandLine.execute(commandArgs)) : OptionalInt.empty();
+    }
+
+    private static boolean mentionsHelp(String[] args) {
+        for (String arg : args) {
+            if (HELP_WORDS.contains(arg)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean asksForHelp(ParseResult parsed) {
