@@ -55,7 +55,7 @@ public class EmbeddedDataSourceConfiguration {
     /**
      * Starts the home's database server, when none runs, as soon as the environment is known,
      * on a thread of its own: its JVM then starts while this one builds its application context,
-     * about a second of a command on a home whose server had stopped (30 s after the last
+     * about a second of a command on a home whose server had stopped (10 minutes after the last
      * command, by default), instead of after it. The data source finds it running or starting
      * (under the same lock) and waits for it as before; a failure here is left for it to report.
      */
