@@ -124,11 +124,14 @@ public final class RecordBinder<I> {
         for (int i = 0; i < properties.length; i++) {
             InputProperty property = properties[i];
             String text = fields.get(property.name());
-            values[i] = text != null
-                    ? property.fromText(text)
-                    : property.absent(fields.containsKey(property.name()) ? "is null" : "is missing");
+            values[i] = fromText(property, text, text != null || fields.containsKey(property.name()));
         }
         return create(values);
+    }
+
+    /** A field's value read from its text; a field without text is null where it is present, else missing. */
+    private static Object fromText(InputProperty property, String text, boolean present) {
+        return text != null ? property.fromText(text) : property.absent(present ? "is null" : "is missing");
     }
 
     /**
@@ -165,9 +168,8 @@ public final class RecordBinder<I> {
             Object[] bound = new Object[properties.length];
             for (int i = 0; i < properties.length; i++) {
                 int column = columnOfField[i];
-                String text = column >= 0 && column < values.length ? values[column] : null;
-                bound[i] = text != null ? properties[i].fromText(text)
-                        : properties[i].absent(column >= 0 && column < values.length ? "is null" : "is missing");
+                boolean present = column >= 0 && column < values.length;
+                bound[i] = fromText(properties[i], present ? values[column] : null, present);
             }
             return create(bound);
         }
