@@ -167,35 +167,30 @@ final class RecordReader implements Closeable {
         }
     }
 
-    /** {@code bytes}, or a larger copy, with room for {@code more} bytes past {@code length}. */
+    /**
+     * {@code bytes}, or a copy twice as large (or more), with room for {@code more} bytes past
+     * {@code length}; never larger than the record limit, which bounds what is kept.
+     */
     private byte[] room(byte[] bytes, int length, int more) {
         if (length + more <= bytes.length) {
             return bytes;
         }
-        int size = bytes.length;
+        long size = bytes.length;
         while (size < length + more) {
-            size = grown(size);
+            size = Math.min(size * 2, dialect.maxRecordBytes());
         }
-        return Arrays.copyOf(bytes, size);
+        return Arrays.copyOf(bytes, (int) size);
     }
 
     private void keepRaw(byte b) {
-        if (rawLength == raw.length) {
-            raw = Arrays.copyOf(raw, grown(raw.length));
-        }
+        raw = room(raw, rawLength, 1);
         raw[rawLength++] = b;
     }
 
     private void keepValue(byte b) {
-        if (valuesLength == values.length) {
-            values = Arrays.copyOf(values, grown(values.length));
-        }
+        values = room(values, valuesLength, 1);
         values[valuesLength++] = b;
         highBits |= b;
-    }
-
-    private int grown(int length) {
-        return (int) Math.min((long) length * 2, dialect.maxRecordBytes());
     }
 
     private void endField() {

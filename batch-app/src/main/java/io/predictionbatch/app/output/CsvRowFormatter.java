@@ -43,15 +43,9 @@ final class CsvRowFormatter implements RowFormatter {
         try {
             for (int i = 0; i < values.length; i++) {
                 if (values[i] instanceof Long || values[i] instanceof Integer) {
-                    if (i > 0) {
-                        line.append(format.getDelimiterString());
-                    }
-                    line.append(((Number) values[i]).longValue());
+                    delimited(line, i).append(((Number) values[i]).longValue());
                 } else if (values[i] instanceof String text && needsNoQuotes(text)) {
-                    if (i > 0) {
-                        line.append(format.getDelimiterString());
-                    }
-                    line.append(text);
+                    delimited(line, i).append(text);
                 } else {
                     format.print(values[i], line, i == 0);
                 }
@@ -60,6 +54,11 @@ final class CsvRowFormatter implements RowFormatter {
             throw new UncheckedIOException(e); // a StringBuilder does not throw
         }
         return line.toString();
+    }
+
+    /** The line, with the delimiter that goes before the value at {@code index}. */
+    private StringBuilder delimited(StringBuilder line, int index) {
+        return index > 0 ? line.append(format.getDelimiterString()) : line;
     }
 
     /**
