@@ -25,14 +25,19 @@ public class CommandLineEntryPoint implements CommandLineRunner, ExitCodeGenerat
     public void run(String... args) {
         exitCode = new CommandLine(command, factory)
                 .setExecutionExceptionHandler(new UserErrorHandler())
-                .execute(withoutSpringProperties(ModelsDirOption.removed(args)));
+                .execute(commandArguments(args));
+    }
+
+    /** The arguments that are the command's own: the command line without what Spring Boot reads. */
+    static String[] commandArguments(String[] args) {
+        return withoutSpringProperties(ModelsDirOption.removed(args));
     }
 
     /**
      * Spring Boot reads {@code --name=value} arguments whose name has a dot as properties
      * ({@code --spring.profiles.active=distributed}); they are no command options.
      */
-    static String[] withoutSpringProperties(String[] args) {
+    private static String[] withoutSpringProperties(String[] args) {
         return Arrays.stream(args)
                 .filter(arg -> !(arg.startsWith("--") && arg.indexOf('=') > 0
                         && arg.substring(2, arg.indexOf('=')).contains(".")))

@@ -34,7 +34,7 @@ public final class HelpAndVersion {
         if (!mentionsHelp(args)) {
             return OptionalInt.empty(); // the usual case, at no cost: no command line built
         }
-        String[] commandArgs = CommandLineEntryPoint.withoutSpringProperties(ModelsDirOption.removed(args));
+        String[] commandArgs = CommandLineEntryPoint.commandArguments(args);
         CommandLine commandLine = new CommandLine(PredictionBatchCommand.class, new AnnotationsOnlyFactory());
         ParseResult parsed;
         try {
