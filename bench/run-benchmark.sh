@@ -86,6 +86,8 @@ timed() {
         || { cat "$out/timings/$label.log" >&2; echo "$label failed" >&2; exit 1; }
     awk '{ printf "%.2f %.2f %d\n", $1, $2 + $3, $4 }' "$out/timings/$label.time" >> "$out/timings/$label"
 }
+# rate_of FILE: the records/s of the last job summary in a command's output ("... (1,234 records/s)")
+rate_of() { grep -ohE '\(([0-9,]+) records/s\)' "$1" | tail -1 | tr -d '(),' | cut -d' ' -f1; }
 # median of column K of a file of numbers
 median() { sort -g -k"$2,$2" "$1" | awk -v k="$2" '{ v[NR] = $k } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 report() {
@@ -159,9 +161,8 @@ for round in $(seq 1 "$repeat"); do
     # has served a job before (the last round's first command, or the untimed run below).
     PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx" timed job "$root/prediction-batch" "${job_args[@]}" --model iris_model \
         --output "$out/job-output.csv"
-    # the job's own rate (records/s from its start), which the distributed jobs are compared with
-    grep -ohE '\(([0-9,]+) records/s\)' "$out/timings/job.log" | tail -1 | tr -d '(),' | cut -d' ' -f1 \
-        >> "$out/timings/job-rates"
+    # the job's own rate (from its start), which the distributed jobs are compared with
+    rate_of "$out/timings/job.log" >> "$out/timings/job-rates"
     # The first command of a session, whose home's database server is not running: it starts it.
     stop_server "$out/home"
     PREDICTION_BATCH_HOME="$out/home" JAVA_OPTS="-Xmx$xmx" timed job-first "$root/prediction-batch" "${job_args[@]}" \
@@ -237,7 +238,7 @@ dist_args=(predict --model iris_model --input "$input" --output "$out/dist-outpu
 for run in "cold workers" "warm workers, 2nd job" "warm workers, 3rd job"; do
     PREDICTION_BATCH_HOME="$out/home-dist" JAVA_OPTS="-Xmx$xmx" "$root/prediction-batch" "${dist_args[@]}" \
         | tee "$out/dist-summary.txt"
-    dist_rate=$(grep -oE '\(([0-9,]+) records/s\)' "$out/dist-summary.txt" | tr -d '(),' | cut -d' ' -f1)
+    dist_rate=$(rate_of "$out/dist-summary.txt")
     awk -v d="$dist_rate" -v j="$job_rate" -v r="$run" \
         'BEGIN { printf "distributed (%s): %d records/s, ratio distributed/embedded: %.2f\n", r, d, d / j }'
 done

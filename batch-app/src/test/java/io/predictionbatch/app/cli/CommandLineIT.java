@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -335,8 +334,7 @@ class CommandLineIT {
 
     @Test
     void answersHelpAndVersionWithoutAnyServiceAndStartsNone() throws Exception {
-        Cli unreachable = new Cli(work.resolve("home-unreachable"), work, Map.of("SPRING_PROFILES_ACTIVE", "distributed",
-                "PREDICTION_DB_URL", "jdbc:postgresql://127.0.0.1:1/nowhere", "PREDICTION_REDIS_PORT", "1"));
+        Cli unreachable = new Cli(work.resolve("home-unreachable"), work, DistributedEnvironment.unreachable());
 
         Cli.Result version = unreachable.run("--version");
         Cli.Result help = unreachable.run("help", "predict");

@@ -62,6 +62,12 @@ final class DistributedEnvironment implements AutoCloseable {
                 REDIS_PORT);
     }
 
+    /** The environment of a distributed setup whose database and Redis cannot be reached: nothing listens on port 1. */
+    static Map<String, String> unreachable() {
+        return Map.of("SPRING_PROFILES_ACTIVE", "distributed",
+                "PREDICTION_DB_URL", "jdbc:postgresql://127.0.0.1:1/nowhere", "PREDICTION_REDIS_PORT", "1");
+    }
+
     /** Host and port of the database, for a {@link TcpProxy}. */
     static String[] databaseAddress() {
         String hostAndPort = DB_URL.replaceFirst("^jdbc:postgresql://([^/]+)/.*$", "$1");
